@@ -1,0 +1,60 @@
+package dev.shop.runtime.crac;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers the module's pools and connections with CRaC so a SnapStart/CRaC snapshot never captures an
+ * open socket: each resource closes before the checkpoint and reopens after the restore. On a JVM without
+ * CRaC, registration is a no-op; tests call {@link #beforeCheckpoint} and {@link #afterRestore} directly.
+ */
+public class CracResources implements Resource {
+
+    private static final Logger log = LoggerFactory.getLogger(CracResources.class);
+
+    private final List<CheckpointAware> resources = new CopyOnWriteArrayList<>();
+
+    /** Something that holds connections across invocations. */
+    public interface CheckpointAware {
+        String name();
+
+        void suspend() throws Exception;
+
+        void resume() throws Exception;
+    }
+
+    public CracResources() {
+        Core.getGlobalContext().register(this);
+    }
+
+    public void add(CheckpointAware resource) {
+        resources.add(resource);
+    }
+
+    public List<String> names() {
+        return resources.stream().map(CheckpointAware::name).toList();
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
+        // Reverse order of registration: consumers of a pool close before the pool.
+        for (CheckpointAware resource : resources.reversed()) {
+            log.info("checkpoint: suspending {}", resource.name());
+            resource.suspend();
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) throws Exception {
+        for (CheckpointAware resource : resources) {
+            log.info("restore: resuming {}", resource.name());
+            resource.resume();
+        }
+    }
+}

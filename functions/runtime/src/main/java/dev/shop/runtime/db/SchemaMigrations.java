@@ -1,0 +1,36 @@
+package dev.shop.runtime.db;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * Every module owns one Postgres schema and migrates it with Flyway: the shared runtime tables (outbox,
+ * processed events) from {@code db/runtime}, then the module's own from {@code db/<schema>}. Metering has
+ * its own schema, migrated by every module (Flyway's lock makes that safe).
+ */
+public final class SchemaMigrations {
+
+    private SchemaMigrations() {
+    }
+
+    public static void migrateModule(DataSource dataSource, String schema) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .locations("classpath:db/runtime", "classpath:db/" + schema)
+                .load()
+                .migrate();
+    }
+
+    public static void migrateMetering(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas("metering")
+                .defaultSchema("metering")
+                .locations("classpath:db/metering")
+                .load()
+                .migrate();
+    }
+}

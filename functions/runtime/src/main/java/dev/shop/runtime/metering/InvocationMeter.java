@@ -1,0 +1,91 @@
+package dev.shop.runtime.metering;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.shop.runtime.manifest.FunctionManifest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Records every invocation once: a Micrometer timer for operators and an {@link InvocationRecord} for
+ * finance, handed to the {@link MeteringWriter} so the request never waits on the write.
+ */
+public class InvocationMeter {
+
+    private final FunctionManifest manifest;
+    private final MeteringWriter writer;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    // The first invocation of a function in this JVM (or after a CRaC restore) is a cold start.
+    private final Set<String> warm = ConcurrentHashMap.newKeySet();
+
+    public InvocationMeter(FunctionManifest manifest, MeteringWriter writer, MeterRegistry registry, Clock clock) {
+        this.manifest = manifest;
+        this.writer = writer;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public Invocation start(String function, Trigger trigger, String correlationId) {
+        FunctionManifest.FunctionSpec spec = manifest.function(function)
+                .orElseThrow(() -> new IllegalArgumentException("function " + function + " is not in the manifest"));
+        boolean cold = warm.add(function);
+        return new Invocation(spec, trigger, correlationId, cold, clock.instant(), System.nanoTime());
+    }
+
+    /** After a restore from a snapshot the next invocation of each function pays the restore: count it cold. */
+    public void markAllCold() {
+        warm.clear();
+    }
+
+    /** An invocation under way; {@link #end} records it exactly once. */
+    public final class Invocation {
+        private final FunctionManifest.FunctionSpec spec;
+        private final Trigger trigger;
+        private final String correlationId;
+        private final boolean cold;
+        private final Instant startedAt;
+        private final long startNanos;
+        private boolean ended;
+
+        private Invocation(FunctionManifest.FunctionSpec spec, Trigger trigger, String correlationId, boolean cold,
+                           Instant startedAt, long startNanos) {
+            this.spec = spec;
+            this.trigger = trigger;
+            this.correlationId = correlationId;
+            this.cold = cold;
+            this.startedAt = startedAt;
+            this.startNanos = startNanos;
+        }
+
+        public boolean coldStart() {
+            return cold;
+        }
+
+        public synchronized void end(Outcome outcome) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            long nanos = System.nanoTime() - startNanos;
+            Timer.builder("shop.function.invocations")
+                    .description("Function invocations and their duration")
+                    .tag("function", spec.name())
+                    .tag("outcome", outcome.name())
+                    .tag("trigger", trigger.name())
+                    .tag("cold", Boolean.toString(cold))
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry)
+                    .record(nanos, TimeUnit.NANOSECONDS);
+            writer.submit(new InvocationRecord(spec.name(), spec.module(), startedAt,
+                    TimeUnit.NANOSECONDS.toMicros(nanos), spec.memoryMb(), cold, outcome, trigger, correlationId));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.shop.runtime.metering;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes invocation records to {@code metering.invocations} in batches from a background thread, so a
+ * request pays for an in-memory offer and nothing else. A full queue drops and counts rather than
+ * blocking the request; a failed write keeps the batch for the next attempt.
+ */
+public class MeteringWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MeteringWriter.class);
+    private static final int BATCH = 500;
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<InvocationRecord> queue;
+    private final Counter dropped;
+    private final long flushIntervalMillis;
+    private final Thread worker;
+    private final List<InvocationRecord> pending = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public MeteringWriter(Jdbi jdbi, MeterRegistry registry, int capacity, long flushIntervalMillis) {
+        this.jdbi = jdbi;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.flushIntervalMillis = flushIntervalMillis;
+        this.dropped = Counter.builder("shop.metering.dropped")
+                .description("Invocation records dropped because the metering queue was full")
+                .register(registry);
+        this.worker = Thread.ofPlatform().daemon().name("metering-writer").unstarted(this::run);
+        this.worker.start();
+    }
+
+    public void submit(InvocationRecord invocation) {
+        if (!queue.offer(invocation)) {
+            dropped.increment();
+        }
+    }
+
+    /** Writes everything submitted so far; used at shutdown, before a checkpoint and by tests. */
+    public synchronized void flush() {
+        queue.drainTo(pending);
+        while (!pending.isEmpty()) {
+            List<InvocationRecord> batch = new ArrayList<>(pending.subList(0, Math.min(BATCH, pending.size())));
+            write(batch);
+            pending.subList(0, batch.size()).clear();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                InvocationRecord first = queue.poll(flushIntervalMillis, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                synchronized (this) {
+                    pending.add(first);
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("metering write failed, {} records kept for the next attempt: {}", pending.size(), e.toString());
+                pause();
+            }
+        }
+    }
+
+    private void write(List<InvocationRecord> batch) {
+        jdbi.useHandle(handle -> {
+            PreparedBatch insert = handle.prepareBatch("""
+                    insert into metering.invocations
+                      (function_name, module, started_at, duration_micros, memory_mb, cold_start, outcome, trigger,
+                       correlation_id)
+                    values (:function, :module, :startedAt, :durationMicros, :memoryMb, :coldStart, :outcome,
+                            :trigger, :correlationId)""");
+            for (InvocationRecord r : batch) {
+                insert.bind("function", r.function())
+                        .bind("module", r.module())
+                        .bind("startedAt", Timestamp.from(r.startedAt()))
+                        .bind("durationMicros", r.durationMicros())
+                        .bind("memoryMb", r.memoryMb())
+                        .bind("coldStart", r.coldStart())
+                        .bind("outcome", r.outcome().name())
+                        .bind("trigger", r.trigger().name())
+                        .bind("correlationId", r.correlationId())
+                        .add();
+            }
+            insert.execute();
+        });
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(2000);
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("metering records lost at shutdown: {}", e.toString());
+        }
+    }
+}
