@@ -1,0 +1,76 @@
+# Pure derivation of the function manifest: no providers and no resources, so it can be planned offline
+# (check.sh does). Everything the other modules deploy is a for_each over one of these outputs.
+
+locals {
+  manifest = jsondecode(file(var.manifest_path))
+
+  modules = local.manifest.modules
+  topics  = local.manifest.topics
+
+  # Lookups use try() so that the output preconditions report a broken manifest clearly.
+  # A `{ for ... }` map fails on a duplicate key, so a repeated function name or route is an error, not a
+  # silently dropped entry.
+  functions = {
+    for f in local.manifest.functions : f.name => {
+      name            = f.name
+      module          = f.module
+      artifact        = try(local.modules[f.module].artifact, null)
+      application     = try(local.modules[f.module].application, null)
+      memory_mb       = f.memoryMb
+      timeout_seconds = f.timeoutSeconds
+      http            = try(f.http, [])
+      consumes        = try(f.consumes, [])
+      produces        = try(f.produces, [])
+      # HTTP functions run their module's API Gateway adapter; consumers run the function itself.
+      spring_function_definition = length(try(f.http, [])) > 0 ? try(local.modules[f.module].httpHandler, null) : f.name
+      admin                      = anytrue([for r in try(f.http, []) : try(r.auth, "") == "admin"])
+      consumed_topic_names       = [for t in try(f.consumes, []) : try(local.topics[t].name, t)]
+      # The outbox relay runs in every function of a module and publishes whatever the module wrote, so
+      # write access follows the module's produced topics, not only this function's.
+      module_produced_topic_names = distinct(flatten([
+        for g in local.manifest.functions : [for t in try(g.produces, []) : try(local.topics[t].name, t)] if g.module == f.module
+      ]))
+    }
+  }
+
+  route_list = flatten([
+    for f in local.manifest.functions : [
+      for r in try(f.http, []) : {
+        key      = "${upper(r.method)} ${r.path}"
+        function = f.name
+        method   = upper(r.method)
+        path     = r.path
+        admin    = try(r.auth, "") == "admin"
+      }
+    ]
+  ])
+  routes = { for r in local.route_list : r.key => r }
+
+  subscription_list = flatten([
+    for f in local.manifest.functions : [
+      for t in try(f.consumes, []) : {
+        key        = "${f.name}/${t}"
+        function   = f.name
+        module     = f.module
+        topic      = t
+        topic_name = try(local.topics[t].name, t)
+        # Lambda needs a consumer group id unique across Kafka event sources: the function name, or
+        # function.topic when one function consumes several topics.
+        consumer_group_id = length(f.consumes) == 1 ? f.name : "${f.name}.${t}"
+      }
+    ]
+  ])
+  subscriptions = { for s in local.subscription_list : s.key => s }
+
+  unknown_modules = [for f in local.manifest.functions : f.name if !contains(keys(local.modules), f.module)]
+  unknown_topics = flatten([
+    for f in local.manifest.functions : [
+      for t in concat(try(f.consumes, []), try(f.produces, [])) : "${f.name}:${t}" if !contains(keys(local.topics), t)
+    ]
+  ])
+  http_and_consumer = [for f in local.manifest.functions : f.name if length(try(f.http, [])) > 0 && length(try(f.consumes, [])) > 0]
+  no_http_handler = [
+    for f in local.manifest.functions : f.name
+    if length(try(f.http, [])) > 0 && try(local.modules[f.module].httpHandler, "") == ""
+  ]
+}
