@@ -13,6 +13,17 @@ public final class EventTypes {
 
     /** Logical topic for catalog changes; {@code functions/functions.json} maps it to a real topic. */
     public static final String PRODUCT_EVENTS_TOPIC = "product-events";
+    public static final String CART_EVENTS_TOPIC = "cart-events";
+    // One topic per command, so each consumer function owns exactly one topic (one Stream binding
+    // locally, one event source mapping on Lambda) and is metered as itself.
+    public static final String RESERVE_INVENTORY_TOPIC = "reserve-inventory";
+    public static final String RELEASE_INVENTORY_TOPIC = "release-inventory";
+    public static final String COMMIT_INVENTORY_TOPIC = "commit-inventory";
+    public static final String PROCESS_PAYMENT_TOPIC = "process-payment";
+    public static final String REFUND_PAYMENT_TOPIC = "refund-payment";
+    public static final String CREATE_ORDER_TOPIC = "create-order";
+    public static final String CLEAR_CART_TOPIC = "clear-cart";
+    public static final String TASK_RESULTS_TOPIC = "task-results";
 
     // Declared before the constants: static initialisers run in source order.
     private static final Map<String, EventType<?>> BY_NAME = new LinkedHashMap<>();
@@ -21,6 +32,28 @@ public final class EventTypes {
             register("shop.product.changed.v1", ProductChanged.class, PRODUCT_EVENTS_TOPIC);
     public static final EventType<ProductDeleted> PRODUCT_DELETED =
             register("shop.product.deleted.v1", ProductDeleted.class, PRODUCT_EVENTS_TOPIC);
+    public static final EventType<CartChanged> CART_CHANGED =
+            register("shop.cart.changed.v1", CartChanged.class, CART_EVENTS_TOPIC);
+
+    // Checkout saga: commands carry a task token, replies return it (Step Functions' callback pattern).
+    public static final EventType<ReserveInventory> RESERVE_INVENTORY =
+            register("shop.inventory.reserve.v1", ReserveInventory.class, RESERVE_INVENTORY_TOPIC);
+    public static final EventType<ReleaseInventory> RELEASE_INVENTORY =
+            register("shop.inventory.release.v1", ReleaseInventory.class, RELEASE_INVENTORY_TOPIC);
+    public static final EventType<CommitInventory> COMMIT_INVENTORY =
+            register("shop.inventory.commit.v1", CommitInventory.class, COMMIT_INVENTORY_TOPIC);
+    public static final EventType<ProcessPayment> PROCESS_PAYMENT =
+            register("shop.payment.process.v1", ProcessPayment.class, PROCESS_PAYMENT_TOPIC);
+    public static final EventType<RefundPayment> REFUND_PAYMENT =
+            register("shop.payment.refund.v1", RefundPayment.class, REFUND_PAYMENT_TOPIC);
+    public static final EventType<CreateOrder> CREATE_ORDER =
+            register("shop.order.create.v1", CreateOrder.class, CREATE_ORDER_TOPIC);
+    public static final EventType<ClearCart> CLEAR_CART =
+            register("shop.cart.clear.v1", ClearCart.class, CLEAR_CART_TOPIC);
+    public static final EventType<TaskSucceeded> TASK_SUCCEEDED =
+            register("shop.task.succeeded.v1", TaskSucceeded.class, TASK_RESULTS_TOPIC);
+    public static final EventType<TaskFailed> TASK_FAILED =
+            register("shop.task.failed.v1", TaskFailed.class, TASK_RESULTS_TOPIC);
 
     private EventTypes() {
     }

@@ -1,6 +1,9 @@
 package dev.shop.events;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Argument checks shared by the records, so every violation reads the same way. */
@@ -23,6 +26,14 @@ final class Require {
         return value;
     }
 
+    /** The check behind {@link Minimum}. */
+    static long atLeast(long value, long minimum, String what) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(what + (minimum == 0 ? " must not be negative" : " must be at least " + minimum));
+        }
+        return value;
+    }
+
     /** Null becomes an empty list: consumers never null-check collections. */
     static <T> List<T> list(List<T> values, String what) {
         if (values == null) {
@@ -32,5 +43,28 @@ final class Require {
             throw new IllegalArgumentException(what + " must not contain null");
         }
         return List.copyOf(values);
+    }
+
+    /** The check behind {@link NonEmpty}: as {@link #list}, but null or empty is rejected. */
+    static <T> List<T> nonEmptyList(List<T> values, String what) {
+        List<T> list = list(values, what);
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty");
+        }
+        return list;
+    }
+
+    /**
+     * A free-form JSON object: null becomes an empty map. The copy is unmodifiable and keeps the
+     * producer's key order, so it is written back the way it was built. Values may be JSON null.
+     */
+    static Map<String, Object> jsonObject(Map<String, Object> values, String what) {
+        if (values == null) {
+            return Map.of();
+        }
+        if (values.keySet().stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(what + " must not contain a null key");
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }

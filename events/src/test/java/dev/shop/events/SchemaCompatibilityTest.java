@@ -3,6 +3,7 @@ package dev.shop.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +96,43 @@ class SchemaCompatibilityTest {
     void followsLocalRefsThroughRecursiveTypes() {
         assertThat(SchemaCompatibility.breakingChanges(compat("recursive-released.json"), compat("recursive-current.json")))
                 .containsExactly("'name' is no longer required");
+    }
+
+    @Test
+    void checksRecordsNestedInListsOfAnEventSchema() {
+        JsonNode released = TestFiles.classpathJson(EventTypes.RESERVE_INVENTORY.schemaPath());
+        ObjectNode current = released.deepCopy();
+        ((ObjectNode) current.at("/properties/lines/items")).putArray("required").add("sku");
+
+        assertThat(SchemaCompatibility.breakingChanges(released, current))
+                .containsExactly("'lines[].quantity' is no longer required");
+    }
+
+    @Test
+    void movingANestedRecordToDefsIsNoChange() {
+        JsonNode released = TestFiles.classpathJson(EventTypes.CREATE_ORDER.schemaPath());
+        ObjectNode current = released.deepCopy();
+        current.putObject("$defs").set("OrderLine", current.at("/properties/lines/items"));
+        ((ObjectNode) current.at("/properties/lines")).putObject("items").put("$ref", "#/$defs/OrderLine");
+
+        assertThat(SchemaCompatibility.breakingChanges(released, current)).isEmpty();
+        ((ObjectNode) current.at("/$defs/OrderLine/properties")).remove("name");
+        assertThat(SchemaCompatibility.breakingChanges(released, current)).containsExactly("'lines[].name' was removed");
+    }
+
+    @Test
+    void keepsAFreeFormObjectOpen() {
+        JsonNode released = TestFiles.classpathJson(EventTypes.TASK_SUCCEEDED.schemaPath());
+        ObjectNode closed = released.deepCopy();
+        ((ObjectNode) closed.at("/properties/output")).put("additionalProperties", false);
+        ObjectNode nullable = released.deepCopy();
+        ((ObjectNode) nullable.at("/properties/output")).putArray("type").add("object").add("null");
+
+        assertThat(released.at("/properties/output/type").asText()).isEqualTo("object");
+        assertThat(SchemaCompatibility.breakingChanges(released, closed))
+                .containsExactly("'output' no longer allows additional properties");
+        assertThat(SchemaCompatibility.breakingChanges(released, nullable))
+                .containsExactly("'output' type widened from [object] to [object, null]");
     }
 
     private static JsonNode compat(String file) {

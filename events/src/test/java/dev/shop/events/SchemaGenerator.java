@@ -1,6 +1,7 @@
 package dev.shop.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.MemberScope;
@@ -10,6 +11,7 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -28,7 +30,13 @@ import java.util.Map;
  *       not primitive and not a collection (records normalise those to empty). The codec writes
  *       such nulls explicitly, so the schema must allow them.</li>
  * </ul>
- * Objects stay open to additional properties so newer producers can add fields.
+ * Bounds the constructors enforce are published where the record declares them: {@link Minimum}
+ * as {@code minimum}, {@link NonEmpty} as {@code minItems: 1}.
+ *
+ * <p>Objects stay open to additional properties so newer producers can add fields; a
+ * {@code Map<String, Object>} component becomes a plain open {@code "type": "object"}. Nested
+ * records are inlined where used, or placed under {@code $defs} and referenced when one schema uses
+ * them more than once (victools' default).
  */
 final class SchemaGenerator {
 
@@ -39,6 +47,8 @@ final class SchemaGenerator {
                 .with(new JacksonModule(JacksonOption.RESPECT_JSONPROPERTY_REQUIRED));
         config.forFields().withRequiredCheck(field -> field.getType().isPrimitive());
         config.forFields().withNullableCheck(SchemaGenerator::isNullable);
+        config.forFields().withNumberInclusiveMinimumResolver(SchemaGenerator::minimum);
+        config.forFields().withArrayMinItemsResolver(SchemaGenerator::minItems);
         // Same order as the record components, which is also the order Jackson writes them in.
         config.forTypesInGeneral().withPropertySorter(Comparator.comparingInt(SchemaGenerator::componentIndex));
         this.generator = new com.github.victools.jsonschema.generator.SchemaGenerator(config.build());
@@ -46,7 +56,8 @@ final class SchemaGenerator {
 
     /** The schema for {@code type.dataClass()}, with {@code $id} the type name and {@code title} the record name. */
     ObjectNode schemaFor(EventType<?> type) {
-        ObjectNode generated = generator.generateSchema(type.dataClass());
+        // Re-read so bounds (BigDecimal in victools) become the int nodes a parser gives for the file.
+        ObjectNode generated = reparsed(generator.generateSchema(type.dataClass()));
         // Rebuilt only to put $id and title near the top of the written file; content is unchanged.
         ObjectNode schema = generated.objectNode();
         schema.set("$schema", generated.remove("$schema"));
@@ -54,6 +65,14 @@ final class SchemaGenerator {
         schema.put("title", type.dataClass().getSimpleName());
         schema.setAll(generated);
         return schema;
+    }
+
+    private static ObjectNode reparsed(ObjectNode schema) {
+        try {
+            return (ObjectNode) TestFiles.JSON.readTree(TestFiles.JSON.writeValueAsString(schema));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int componentIndex(MemberScope<?, ?> member) {
@@ -66,6 +85,20 @@ final class SchemaGenerator {
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    // Annotations of a list component are also offered for its items ("fake container item scope"):
+    // the bound belongs to the component only.
+
+    private static BigDecimal minimum(FieldScope field) {
+        Minimum minimum = field.isFakeContainerItemScope() ? null : field.getAnnotationConsideringFieldAndGetter(Minimum.class);
+        return minimum == null ? null : BigDecimal.valueOf(minimum.value());
+    }
+
+    private static Integer minItems(FieldScope field) {
+        boolean nonEmpty = !field.isFakeContainerItemScope()
+                && field.getAnnotationConsideringFieldAndGetter(NonEmpty.class) != null;
+        return nonEmpty ? 1 : null;
     }
 
     private static boolean isNullable(FieldScope field) {
