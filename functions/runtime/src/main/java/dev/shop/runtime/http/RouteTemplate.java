@@ -27,7 +27,13 @@ public record RouteTemplate(String template, String[] segments) {
         for (int i = 0; i < parts.length; i++) {
             String segment = segments[i];
             if (segment.startsWith("{") && segment.endsWith("}")) {
-                String value = URLDecoder.decode(parts[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+                String value;
+                try {
+                    value = URLDecoder.decode(parts[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformedEscape) {
+                    // "%zz" or a cut-off "%4": no path of this route (a 404), not a server error
+                    return Optional.empty();
+                }
                 if (value.isEmpty()) {
                     return Optional.empty();
                 }

@@ -52,6 +52,11 @@ public class MeteringWriter implements AutoCloseable {
     /** Writes everything submitted so far; used at shutdown, before a checkpoint and by tests. */
     public synchronized void flush() {
         queue.drainTo(pending);
+        writePending();
+    }
+
+    /** Writes the records a failed write kept and those drained from the queue; the caller holds the lock. */
+    private void writePending() {
         while (!pending.isEmpty()) {
             List<InvocationRecord> batch = new ArrayList<>(pending.subList(0, Math.min(BATCH, pending.size())));
             write(batch);
@@ -62,6 +67,14 @@ public class MeteringWriter implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                synchronized (this) {
+                    if (!pending.isEmpty()) {
+                        // The last write failed: retry what it kept before taking more from the queue, so that
+                        // a long outage fills the bounded queue (and drops, counted) instead of this list.
+                        writePending();
+                        continue;
+                    }
+                }
                 InvocationRecord first = queue.poll(flushIntervalMillis, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;

@@ -108,24 +108,35 @@ public class OutboxRelay implements AutoCloseable {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("event-id", row.eventId().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("event-type", row.eventType().getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                Future<RecordMetadata> ack = producer.send(record);
+                if (ack.isDone()) {
+                    // A send that failed at once (no metadata: Kafka unreachable for max.block.ms) ends the batch
+                    // here. Sending the rest would let later events overtake this one and, should Kafka come
+                    // back meanwhile, publish them now and again when the rolled-back batch is retried.
+                    acknowledged(ack);
+                }
+                acks.add(ack);
             }
             producer.flush();
             for (Future<RecordMetadata> ack : acks) {
-                try {
-                    ack.get();
-                } catch (ExecutionException e) {
-                    throw new KafkaUnavailableException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new KafkaUnavailableException(e);
-                }
+                acknowledged(ack);
             }
             handle.createUpdate("update outbox set published_at = now() where id = any(:ids)")
                     .bindArray("ids", Long.class, rows.stream().map(OutboxRow::id).toList())
                     .execute();
             return rows.size();
         });
+    }
+
+    private static void acknowledged(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException(e);
+        }
     }
 
     /** Rows not yet acknowledged by Kafka. */
