@@ -60,6 +60,10 @@ public class HttpApi {
     }
 
     public HttpResponse handle(HttpRequest request) {
+        return dispatch(request).withHeader("x-correlation-id", request.correlationId());
+    }
+
+    private HttpResponse dispatch(HttpRequest request) {
         String path = request.path();
         List<BoundRoute> pathMatches = routes.stream().filter(r -> r.template().match(path).isPresent()).toList();
         if (pathMatches.isEmpty()) {
@@ -78,7 +82,7 @@ public class HttpApi {
         InvocationMeter.Invocation invocation = meter.start(route.function(), Trigger.HTTP, request.correlationId());
         HttpResponse response = invoke(route, bound);
         invocation.end(Outcome.ofStatus(response.status()));
-        return response.withHeader("x-correlation-id", request.correlationId());
+        return response;
     }
 
     private HttpResponse invoke(BoundRoute route, HttpRequest request) {

@@ -116,6 +116,7 @@ class HttpApiTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(response.headers()).containsKey("x-correlation-id");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("type").asText()).isEqualTo("/problems/not-found");
         assertThat(problem.get("status").asInt()).isEqualTo(404);
