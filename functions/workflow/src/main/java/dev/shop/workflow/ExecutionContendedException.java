@@ -1,0 +1,12 @@
+package dev.shop.workflow;
+
+/**
+ * A step lost the race for its execution to other instances again and again, and gave up with nothing changed.
+ * Deliver the reply again later (a message consumer does so by failing the delivery).
+ */
+public class ExecutionContendedException extends RuntimeException {
+
+    public ExecutionContendedException(String message) {
+        super(message);
+    }
+}

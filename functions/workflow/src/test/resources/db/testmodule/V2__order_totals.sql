@@ -1,0 +1,1 @@
+alter table orders add column total_cents bigint not null default 0;
