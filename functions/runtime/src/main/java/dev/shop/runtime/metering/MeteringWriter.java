@@ -75,11 +75,13 @@ public class MeteringWriter implements AutoCloseable {
                         continue;
                     }
                 }
-                InvocationRecord first = queue.poll(flushIntervalMillis, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
+                // Poll under the lock: a record taken from the queue is never outside both the queue and
+                // `pending`, so flush() cannot return while one is in flight. Submitters never take the lock.
                 synchronized (this) {
+                    InvocationRecord first = queue.poll(flushIntervalMillis, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
                     pending.add(first);
                     flush();
                 }

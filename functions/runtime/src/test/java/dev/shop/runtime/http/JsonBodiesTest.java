@@ -75,6 +75,8 @@ class JsonBodiesTest {
             "empty.json,                 /problems/malformed-json, ",
             "blank.json,                 /problems/malformed-json, ",
             "quantity-not-a-number.json, /problems/validation,     quantity",
+            "quantity-as-numeric-string.json, /problems/validation, quantity",
+            "name-as-number.json,        /problems/validation,     name",
             "fractional-quantity.json,   /problems/validation,     quantity",
             "name-not-a-string.json,     /problems/validation,     name",
             "tags-not-an-array.json,     /problems/validation,     tags",
