@@ -1,0 +1,146 @@
+package dev.shop.cart.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Carts in the cart's schema. Every change locks the cart's row first ({@code select ... for update}), so
+ * concurrent changes to one cart queue up instead of overwriting each other; a refused change writes nothing.
+ */
+public class CartRepository {
+
+    private final Jdbi jdbi;
+    private final ProductPrices prices;
+
+    public CartRepository(Jdbi jdbi, ProductPrices prices) {
+        this.jdbi = jdbi;
+        this.prices = prices;
+    }
+
+    public Optional<Cart> find(String cartId) {
+        return jdbi.withHandle(h -> load(h, cartId, false));
+    }
+
+    /**
+     * Adds {@code quantity} of a product, creating the cart on its first item. A new line takes the product's
+     * current name and price from the replica; a SKU already in the cart keeps its line's price.
+     */
+    public CartOutcome add(String cartId, String sku, int quantity) {
+        return jdbi.inTransaction(h -> {
+            Optional<ProductPrice> product = prices.live(h, sku);
+            if (product.isEmpty()) {
+                return new CartOutcome.UnknownProduct(sku);
+            }
+            h.createUpdate("""
+                            insert into carts (cart_id, version, created_at, updated_at)
+                            values (:cartId, 0, now(), now())
+                            on conflict (cart_id) do nothing""")
+                    .bind("cartId", cartId)
+                    .execute();
+            Cart cart = load(h, cartId, true).orElseThrow();
+            Optional<CartOutcome> refusal = cart.refusalToAdd(product.get(), quantity);
+            if (refusal.isPresent()) {
+                // Nothing of a refused add stays, not even a cart created for it.
+                h.rollback();
+                return refusal.get();
+            }
+            if (cart.line(sku).isPresent()) {
+                h.createUpdate("update cart_items set quantity = quantity + :quantity where cart_id = :cartId and sku = :sku")
+                        .bind("quantity", quantity)
+                        .bind("cartId", cartId)
+                        .bind("sku", sku)
+                        .execute();
+            } else {
+                h.createUpdate("""
+                                insert into cart_items (cart_id, sku, name, quantity, unit_price_cents, currency)
+                                values (:cartId, :sku, :name, :quantity, :unitPriceCents, :currency)""")
+                        .bind("cartId", cartId)
+                        .bind("sku", sku)
+                        .bind("name", product.get().name())
+                        .bind("quantity", quantity)
+                        .bind("unitPriceCents", product.get().priceCents())
+                        .bind("currency", product.get().currency())
+                        .execute();
+            }
+            return new CartOutcome.Updated(touch(h, cartId));
+        });
+    }
+
+    public CartOutcome setQuantity(String cartId, String sku, int quantity) {
+        return jdbi.inTransaction(h -> {
+            if (load(h, cartId, true).isEmpty()) {
+                return new CartOutcome.CartNotFound(cartId);
+            }
+            int updated = h.createUpdate("update cart_items set quantity = :quantity where cart_id = :cartId and sku = :sku")
+                    .bind("quantity", quantity)
+                    .bind("cartId", cartId)
+                    .bind("sku", sku)
+                    .execute();
+            return updated == 0 ? new CartOutcome.ItemNotFound(cartId, sku) : new CartOutcome.Updated(touch(h, cartId));
+        });
+    }
+
+    public CartOutcome remove(String cartId, String sku) {
+        return jdbi.inTransaction(h -> {
+            if (load(h, cartId, true).isEmpty()) {
+                return new CartOutcome.CartNotFound(cartId);
+            }
+            int deleted = h.createUpdate("delete from cart_items where cart_id = :cartId and sku = :sku")
+                    .bind("cartId", cartId)
+                    .bind("sku", sku)
+                    .execute();
+            return deleted == 0 ? new CartOutcome.ItemNotFound(cartId, sku) : new CartOutcome.Updated(touch(h, cartId));
+        });
+    }
+
+    public CartRemoval delete(String cartId) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from carts where cart_id = :cartId")
+                .bind("cartId", cartId)
+                .execute() == 0 ? new CartRemoval.NotFound(cartId) : new CartRemoval.Deleted(cartId));
+    }
+
+    /** Counts a change: a new version, and the time of it (never earlier than the last one). */
+    private static Cart touch(Handle h, String cartId) {
+        h.createUpdate("""
+                        update carts set version = version + 1,
+                                         updated_at = greatest(clock_timestamp(), updated_at)
+                         where cart_id = :cartId""")
+                .bind("cartId", cartId)
+                .execute();
+        return load(h, cartId, false).orElseThrow();
+    }
+
+    private static Optional<Cart> load(Handle h, String cartId, boolean lock) {
+        return h.createQuery("select cart_id, version, updated_at from carts where cart_id = :cartId"
+                        + (lock ? " for update" : ""))
+                .bind("cartId", cartId)
+                .map((rs, ctx) -> new CartHeader(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()))
+                .findOne()
+                .map(header -> Cart.of(cartId, lines(h, cartId), header.version(), header.updatedAt()));
+    }
+
+    private static List<CartLine> lines(Handle h, String cartId) {
+        return h.createQuery("""
+                        select sku, name, quantity, unit_price_cents, currency
+                          from cart_items where cart_id = :cartId
+                         order by added_seq""")
+                .bind("cartId", cartId)
+                .map(CartRepository::line)
+                .list();
+    }
+
+    private static CartLine line(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new CartLine(rs.getString("sku"), rs.getString("name"), rs.getInt("quantity"),
+                rs.getLong("unit_price_cents"), rs.getString("currency").trim());
+    }
+
+    private record CartHeader(long version, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,172 @@
+package dev.shop.cart.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.cart.CartFunctions.AddToCart;
+import dev.shop.cart.CartFunctions.DeleteCart;
+import dev.shop.cart.CartFunctions.GetCart;
+import dev.shop.cart.CartFunctions.RemoveCartItem;
+import dev.shop.cart.CartFunctions.SetCartItemQuantity;
+import dev.shop.cart.domain.Cart;
+import dev.shop.cart.domain.CartIds;
+import dev.shop.cart.domain.CartLine;
+import dev.shop.cart.domain.CartLookup;
+import dev.shop.cart.domain.CartOutcome;
+import dev.shop.cart.domain.CartRemoval;
+import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpRequest;
+import dev.shop.runtime.http.HttpResponse;
+import dev.shop.runtime.http.JsonBodies;
+import dev.shop.runtime.problem.Problem;
+import dev.shop.runtime.problem.ProblemException;
+import dev.shop.runtime.problem.Problems;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** The HTTP binding of the cart functions: request to command, outcome to status code. */
+public class CartHttp {
+
+    static final String QUANTITY_RULE =
+            "must be a whole number from " + CartLine.MIN_QUANTITY + " to " + CartLine.MAX_QUANTITY;
+
+    /** The body of {@code POST /carts/{cartId}/items}. */
+    public record AddItemBody(
+            @NotNull @Pattern(regexp = CartIds.SKU_PATTERN, message = "must be " + CartIds.SKU_RULE) String sku,
+            @NotNull @Min(value = CartLine.MIN_QUANTITY, message = QUANTITY_RULE)
+            @Max(value = CartLine.MAX_QUANTITY, message = QUANTITY_RULE) Integer quantity) {
+    }
+
+    /** The body of {@code PUT /carts/{cartId}/items/{sku}}. */
+    public record QuantityBody(
+            @NotNull @Min(value = CartLine.MIN_QUANTITY, message = QUANTITY_RULE)
+            @Max(value = CartLine.MAX_QUANTITY, message = QUANTITY_RULE) Integer quantity) {
+    }
+
+    private final ObjectMapper mapper;
+    private final JsonBodies bodies;
+    private final Function<AddToCart, CartOutcome> addToCart;
+    private final Function<GetCart, CartLookup> getCart;
+    private final Function<SetCartItemQuantity, CartOutcome> setCartItemQuantity;
+    private final Function<RemoveCartItem, CartOutcome> removeCartItem;
+    private final Function<DeleteCart, CartRemoval> deleteCart;
+
+    public CartHttp(ObjectMapper mapper, JsonBodies bodies, Function<AddToCart, CartOutcome> addToCart,
+                    Function<GetCart, CartLookup> getCart,
+                    Function<SetCartItemQuantity, CartOutcome> setCartItemQuantity,
+                    Function<RemoveCartItem, CartOutcome> removeCartItem,
+                    Function<DeleteCart, CartRemoval> deleteCart) {
+        this.mapper = mapper;
+        this.bodies = bodies;
+        this.addToCart = addToCart;
+        this.getCart = getCart;
+        this.setCartItemQuantity = setCartItemQuantity;
+        this.removeCartItem = removeCartItem;
+        this.deleteCart = deleteCart;
+    }
+
+    public Map<String, HttpOperation> operations() {
+        Map<String, HttpOperation> operations = new LinkedHashMap<>();
+        operations.put("addToCart", this::add);
+        operations.put("getCart", this::get);
+        operations.put("setCartItemQuantity", this::setQuantity);
+        operations.put("removeCartItem", this::remove);
+        operations.put("deleteCart", this::delete);
+        return operations;
+    }
+
+    private HttpResponse add(HttpRequest request) {
+        String cartId = cartId(request);
+        AddItemBody body = bodies.read(request, AddItemBody.class);
+        return respond(addToCart.apply(new AddToCart(cartId, body.sku(), body.quantity())));
+    }
+
+    private HttpResponse get(HttpRequest request) {
+        String cartId = cartId(request);
+        return switch (getCart.apply(new GetCart(cartId))) {
+            case CartLookup.Found found -> cart(found.cart());
+            case CartLookup.NotFound notFound -> throw cartNotFound(notFound.cartId());
+        };
+    }
+
+    private HttpResponse setQuantity(HttpRequest request) {
+        String cartId = cartId(request);
+        String sku = sku(request);
+        QuantityBody body = bodies.read(request, QuantityBody.class);
+        return respond(setCartItemQuantity.apply(new SetCartItemQuantity(cartId, sku, body.quantity())));
+    }
+
+    private HttpResponse remove(HttpRequest request) {
+        String cartId = cartId(request);
+        String sku = sku(request);
+        return respond(removeCartItem.apply(new RemoveCartItem(cartId, sku)));
+    }
+
+    private HttpResponse delete(HttpRequest request) {
+        String cartId = cartId(request);
+        return switch (deleteCart.apply(new DeleteCart(cartId))) {
+            case CartRemoval.Deleted deleted -> HttpResponse.noContent();
+            case CartRemoval.NotFound notFound -> throw cartNotFound(notFound.cartId());
+        };
+    }
+
+    private HttpResponse respond(CartOutcome outcome) {
+        return switch (outcome) {
+            case CartOutcome.Updated updated -> cart(updated.cart());
+            case CartOutcome.UnknownProduct unknown -> throw new ProblemException(
+                    Problems.notFound("No product with SKU " + unknown.sku()));
+            case CartOutcome.CartNotFound notFound -> throw cartNotFound(notFound.cartId());
+            case CartOutcome.ItemNotFound notFound -> throw new ProblemException(
+                    Problems.notFound("Cart " + notFound.cartId() + " has no item with SKU " + notFound.sku()));
+            case CartOutcome.CurrencyMismatch mismatch -> throw new ProblemException(Problems.conflict(
+                    "Cart " + mismatch.cartId() + " is priced in " + mismatch.cartCurrency() + " but SKU "
+                            + mismatch.sku() + " is priced in " + mismatch.productCurrency()
+                            + "; a cart holds one currency"));
+            case CartOutcome.QuantityLimitExceeded exceeded -> throw invalid("quantity",
+                    "would make " + exceeded.wouldBe() + " of SKU " + exceeded.sku() + "; a cart holds at most "
+                            + CartLine.MAX_QUANTITY + " of each item");
+        };
+    }
+
+    private HttpResponse cart(Cart cart) {
+        return json(200, cart).withHeader("etag", "\"" + cart.version() + "\"");
+    }
+
+    private static String cartId(HttpRequest request) {
+        String cartId = request.pathParameter("cartId");
+        if (!CartIds.validCartId(cartId)) {
+            throw invalid("cartId", "must be " + CartIds.CART_ID_RULE);
+        }
+        return cartId;
+    }
+
+    private static String sku(HttpRequest request) {
+        String sku = request.pathParameter("sku");
+        if (!CartIds.validSku(sku)) {
+            throw invalid("sku", "must be " + CartIds.SKU_RULE);
+        }
+        return sku;
+    }
+
+    private static ProblemException cartNotFound(String cartId) {
+        return new ProblemException(Problems.notFound("No cart with id " + cartId));
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problems.invalidFields(List.of(new Problem.FieldError(field, message))));
+    }
+
+    private HttpResponse json(int status, Object body) {
+        try {
+            return HttpResponse.json(status, mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response could not be written as JSON", e);
+        }
+    }
+}

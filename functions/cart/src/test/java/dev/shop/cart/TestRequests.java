@@ -1,0 +1,94 @@
+package dev.shop.cart;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.runtime.http.HttpRequest;
+import dev.shop.runtime.http.HttpResponse;
+
+/**
+ * HTTP requests for the cart's {@code HttpApi}, as the gateway would hand them over:
+ * {@code post("/carts/c1/items").json("sku", "MUG", "quantity", 2).build()}.
+ */
+public final class TestRequests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String method;
+    private final String path;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private byte[] body;
+
+    private TestRequests(String method, String path) {
+        this.method = method;
+        this.path = path;
+    }
+
+    public static TestRequests get(String path) {
+        return new TestRequests("GET", path);
+    }
+
+    public static TestRequests post(String path) {
+        return new TestRequests("POST", path);
+    }
+
+    public static TestRequests put(String path) {
+        return new TestRequests("PUT", path);
+    }
+
+    public static TestRequests delete(String path) {
+        return new TestRequests("DELETE", path);
+    }
+
+    /** A cart id no other test uses. */
+    public static String uniqueCartId() {
+        return "cart-" + UUID.randomUUID();
+    }
+
+    /** A JSON object body from alternating field names and values. */
+    public TestRequests json(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        try {
+            return body(JSON.writeValueAsString(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The body exactly as given, for bodies that are not what the API expects. */
+    public TestRequests body(String text) {
+        this.body = text.getBytes(StandardCharsets.UTF_8);
+        headers.putIfAbsent("content-type", "application/json");
+        return this;
+    }
+
+    public TestRequests header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public TestRequests correlationId(String correlationId) {
+        return header("x-correlation-id", correlationId);
+    }
+
+    /** A response body as JSON, for assertions. */
+    public static JsonNode bodyOf(HttpResponse response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("response body is not JSON: " + response.body(), e);
+        }
+    }
+
+    public HttpRequest build() {
+        return new HttpRequest(method, path, null, null, headers, body, UUID.randomUUID().toString());
+    }
+}
