@@ -1,0 +1,94 @@
+package dev.shop.localstack;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import dev.shop.runtime.http.RouteTemplate;
+import dev.shop.runtime.manifest.FunctionManifest;
+
+/**
+ * The HTTP routes of the function manifest, as API Gateway matches them: method plus path template, each
+ * pointing at a function of a module.
+ */
+public final class GatewayRoutes {
+
+    /** One route of one function, e.g. {@code GET /products/{sku}} of {@code getProduct} in {@code catalog}. */
+    public record Route(String function, String module, String method, String path, RouteTemplate template,
+                        int timeoutSeconds) {
+
+        /** The API Gateway route key, e.g. {@code GET /products/{sku}}. */
+        public String routeKey() {
+            return method + " " + path;
+        }
+    }
+
+    /** What a request's method and path resolve to. */
+    public sealed interface Resolution {
+    }
+
+    /** A route fits: its function gets the request, with the path parameters it names. */
+    public record Matched(Route route, Map<String, String> pathParameters) implements Resolution {
+    }
+
+    /** No route has this path. */
+    public record NoRoute() implements Resolution {
+    }
+
+    /** Routes have this path, but none this method; {@code allowed} lists theirs (sorted, for {@code Allow}). */
+    public record MethodNotAllowed(List<String> allowed) implements Resolution {
+    }
+
+    private final List<Route> routes;
+
+    private GatewayRoutes(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    public static GatewayRoutes of(FunctionManifest manifest) {
+        List<Route> routes = new ArrayList<>();
+        for (FunctionManifest.FunctionSpec function : manifest.functions()) {
+            for (FunctionManifest.HttpRoute http : function.http()) {
+                String method = http.method().toUpperCase(Locale.ROOT);
+                routes.add(new Route(function.name(), function.module(), method, http.path(),
+                        RouteTemplate.parse(http.path()), function.timeoutSeconds()));
+            }
+        }
+        return new GatewayRoutes(routes);
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Resolves a request; {@code rawPath} is the path as sent (percent-encoded), as API Gateway matches it. */
+    public Resolution resolve(String method, String rawPath) {
+        String upper = method.toUpperCase(Locale.ROOT);
+        TreeSet<String> allowed = new TreeSet<>();
+        Matched best = null;
+        for (Route route : routes) {
+            Optional<Map<String, String>> parameters = route.template().match(rawPath);
+            if (parameters.isEmpty()) {
+                continue;
+            }
+            allowed.add(route.method());
+            // Like API Gateway, the most specific route wins: /products/featured before /products/{sku}.
+            if (route.method().equals(upper)
+                    && (best == null || literalSegments(route) > literalSegments(best.route()))) {
+                best = new Matched(route, parameters.get());
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        return allowed.isEmpty() ? new NoRoute() : new MethodNotAllowed(List.copyOf(allowed));
+    }
+
+    private static long literalSegments(Route route) {
+        return Arrays.stream(route.template().segments()).filter(segment -> !segment.startsWith("{")).count();
+    }
+}
