@@ -21,6 +21,7 @@ import dev.shop.runtime.metering.InvocationMeter;
 import dev.shop.runtime.metering.MeteringWriter;
 import dev.shop.runtime.outbox.Outbox;
 import dev.shop.runtime.outbox.OutboxRelay;
+import dev.shop.runtime.saga.TaskReplies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -78,7 +79,7 @@ public class RuntimeAutoConfiguration {
     /** Jdbi over the module's schema; creating it migrates the schema first. */
     @Bean
     public Jdbi jdbi(DataSource dataSource, ShopProperties shop) {
-        SchemaMigrations.migrateModule(dataSource, shop.module());
+        SchemaMigrations.migrateModule(dataSource, shop.module(), shop.migrations());
         SchemaMigrations.migrateMetering(dataSource);
         return Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     }
@@ -108,6 +109,11 @@ public class RuntimeAutoConfiguration {
     @Bean
     public Outbox outbox(EventCodec codec) {
         return new Outbox(codec);
+    }
+
+    @Bean
+    public TaskReplies taskReplies(Outbox outbox, FunctionManifest manifest, ShopProperties shop) {
+        return new TaskReplies(outbox, manifest, shop.module());
     }
 
     @Bean(destroyMethod = "close")

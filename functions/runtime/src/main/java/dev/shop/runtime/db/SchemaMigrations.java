@@ -1,5 +1,8 @@
 package dev.shop.runtime.db;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -15,11 +18,18 @@ public final class SchemaMigrations {
     }
 
     public static void migrateModule(DataSource dataSource, String schema) {
+        migrateModule(dataSource, schema, List.of());
+    }
+
+    /** As above, plus the migrations of libraries the module embeds (e.g. the workflow engine's). */
+    public static void migrateModule(DataSource dataSource, String schema, List<String> extraLocations) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/runtime", "classpath:db/" + schema));
+        locations.addAll(extraLocations);
         Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
                 .defaultSchema(schema)
-                .locations("classpath:db/runtime", "classpath:db/" + schema)
+                .locations(locations.toArray(String[]::new))
                 .load()
                 .migrate();
     }

@@ -45,6 +45,9 @@ public class EventConsumers {
             try {
                 handler.accept(event);
                 invocation.end(Outcome.SUCCESS);
+            } catch (PoisonEventException e) {
+                invocation.end(Outcome.REJECTED);
+                throw e;
             } catch (RuntimeException e) {
                 invocation.end(Outcome.ERROR);
                 throw e;

@@ -1,6 +1,7 @@
 package dev.shop.runtime.metering;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -88,7 +89,8 @@ public class MeteringWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
+                // Whatever a broken connection throws, the worker must live on to write later batches.
                 log.warn("metering write failed, {} records kept for the next attempt: {}", pending.size(), e.toString());
                 pause();
             }
@@ -133,11 +135,19 @@ public class MeteringWriter implements AutoCloseable {
         worker.interrupt();
         try {
             worker.join(2000);
-            flush();
+            // Bounded: when the database is already gone, shutdown must not wait out a connection timeout.
+            Thread last = Thread.ofPlatform().daemon().name("metering-final-flush").start(() -> {
+                try {
+                    flush();
+                } catch (RuntimeException | AssertionError e) {
+                    log.warn("metering records lost at shutdown: {}", e.toString());
+                }
+            });
+            if (!last.join(Duration.ofSeconds(3))) {
+                log.warn("metering: final flush did not finish within 3 s; {} records may be lost", queue.size());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("metering records lost at shutdown: {}", e.toString());
         }
     }
 }

@@ -39,6 +39,10 @@ public final class Problems {
         return of("conflict", "Conflict", 409, detail, List.of());
     }
 
+    public static Problem unprocessable(String detail) {
+        return of("unprocessable", "Unprocessable request", 422, detail, List.of());
+    }
+
     public static Problem payloadTooLarge(long limitBytes) {
         return of("payload-too-large", "Payload too large", 413,
                 "The request body is larger than " + limitBytes + " bytes", List.of());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -109,6 +110,15 @@ public final class StateMachine {
     }
 
     /** The definition's JSON as given, e.g. to create the same state machine in AWS Step Functions. */
+    /** The platform functions its Task states invoke, so a deployment can check they all exist. */
+    public List<String> taskFunctionNames() {
+        return states().values().stream()
+                .filter(TaskState.class::isInstance)
+                .map(state -> ((TaskState) state).functionName())
+                .distinct()
+                .toList();
+    }
+
     public String definition() {
         return definition;
     }
