@@ -1,5 +1,6 @@
 package dev.shop.cart;
 
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -13,6 +14,8 @@ import dev.shop.cart.domain.CartRemoval;
 import dev.shop.cart.domain.CartRepository;
 import dev.shop.cart.domain.ProductPrices;
 import dev.shop.cart.http.CartHttp;
+import dev.shop.events.ClearCart;
+import dev.shop.events.EventTypes;
 import dev.shop.events.ProductChanged;
 import dev.shop.events.ProductDeleted;
 import dev.shop.runtime.aws.ApiGatewayHttpFunction;
@@ -20,9 +23,12 @@ import dev.shop.runtime.config.RuntimeAutoConfiguration;
 import dev.shop.runtime.config.ShopProperties;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.JsonBodies;
+import dev.shop.runtime.inbox.ProcessedEvents;
 import dev.shop.runtime.kafka.EventConsumers;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.metering.InvocationMeter;
+import dev.shop.runtime.outbox.Outbox;
+import dev.shop.runtime.saga.TaskReplies;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +39,7 @@ import org.springframework.messaging.Message;
 public class CartFunctions {
 
     /** The commands of the cart functions. The HTTP face reports a quantity outside 1..99 as a 400 first. */
-    public record AddToCart(String cartId, String sku, int quantity) {
+    public record AddToCart(String cartId, String sku, int quantity, String correlationId) {
         public AddToCart {
             requireLineQuantity(quantity);
         }
@@ -42,16 +48,16 @@ public class CartFunctions {
     public record GetCart(String cartId) {
     }
 
-    public record SetCartItemQuantity(String cartId, String sku, int quantity) {
+    public record SetCartItemQuantity(String cartId, String sku, int quantity, String correlationId) {
         public SetCartItemQuantity {
             requireLineQuantity(quantity);
         }
     }
 
-    public record RemoveCartItem(String cartId, String sku) {
+    public record RemoveCartItem(String cartId, String sku, String correlationId) {
     }
 
-    public record DeleteCart(String cartId) {
+    public record DeleteCart(String cartId, String correlationId) {
     }
 
     private static void requireLineQuantity(int quantity) {
@@ -67,13 +73,13 @@ public class CartFunctions {
     }
 
     @Bean
-    CartRepository cartRepository(Jdbi jdbi, ProductPrices prices) {
-        return new CartRepository(jdbi, prices);
+    CartRepository cartRepository(Jdbi jdbi, ProductPrices prices, Outbox outbox, FunctionManifest manifest) {
+        return new CartRepository(jdbi, prices, outbox, manifest.topicName(EventTypes.CART_EVENTS_TOPIC));
     }
 
     @Bean
     public Function<AddToCart, CartOutcome> addToCart(CartRepository carts) {
-        return command -> carts.add(command.cartId(), command.sku(), command.quantity());
+        return command -> carts.add(command.cartId(), command.sku(), command.quantity(), command.correlationId());
     }
 
     @Bean
@@ -85,17 +91,17 @@ public class CartFunctions {
 
     @Bean
     public Function<SetCartItemQuantity, CartOutcome> setCartItemQuantity(CartRepository carts) {
-        return command -> carts.setQuantity(command.cartId(), command.sku(), command.quantity());
+        return command -> carts.setQuantity(command.cartId(), command.sku(), command.quantity(), command.correlationId());
     }
 
     @Bean
     public Function<RemoveCartItem, CartOutcome> removeCartItem(CartRepository carts) {
-        return command -> carts.remove(command.cartId(), command.sku());
+        return command -> carts.remove(command.cartId(), command.sku(), command.correlationId());
     }
 
     @Bean
     public Function<DeleteCart, CartRemoval> deleteCart(CartRepository carts) {
-        return command -> carts.delete(command.cartId());
+        return command -> carts.delete(command.cartId(), command.correlationId());
     }
 
     /** Keeps the cart's replica of names and prices in step with the catalog's product events. */
@@ -108,6 +114,23 @@ public class CartFunctions {
                 default -> {
                     // other event types on the topic are not the replica's concern
                 }
+            }
+        });
+    }
+
+    /** The checkout's last step: empty the cart whose contents were bought, and say so. Idempotent. */
+    @Bean
+    public Consumer<Message<byte[]>> clearCart(EventConsumers consumers, Jdbi jdbi, CartRepository carts,
+                                               TaskReplies replies) {
+        return consumers.consumer("clearCart", event -> {
+            if (event.data() instanceof ClearCart command) {
+                jdbi.useTransaction(handle -> {
+                    if (ProcessedEvents.firstDelivery(handle, "clearCart", event.id())) {
+                        boolean cleared = carts.clear(handle, command.cartId(), event.subject());
+                        replies.succeeded(handle, event, command.checkoutId(), command.taskToken(),
+                                Map.of("cleared", cleared));
+                    }
+                });
             }
         });
     }

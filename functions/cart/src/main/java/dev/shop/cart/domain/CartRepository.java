@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.shop.events.CartChanged;
+import dev.shop.events.EventEnvelope;
+import dev.shop.events.EventTypes;
+import dev.shop.events.OrderLine;
+import dev.shop.runtime.outbox.Outbox;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -16,12 +21,18 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public class CartRepository {
 
+    private static final String SOURCE = "/functions/cart";
+
     private final Jdbi jdbi;
     private final ProductPrices prices;
+    private final Outbox outbox;
+    private final String cartEventsTopic;
 
-    public CartRepository(Jdbi jdbi, ProductPrices prices) {
+    public CartRepository(Jdbi jdbi, ProductPrices prices, Outbox outbox, String cartEventsTopic) {
         this.jdbi = jdbi;
         this.prices = prices;
+        this.outbox = outbox;
+        this.cartEventsTopic = cartEventsTopic;
     }
 
     public Optional<Cart> find(String cartId) {
@@ -32,7 +43,7 @@ public class CartRepository {
      * Adds {@code quantity} of a product, creating the cart on its first item. A new line takes the product's
      * current name and price from the replica; a SKU already in the cart keeps its line's price.
      */
-    public CartOutcome add(String cartId, String sku, int quantity) {
+    public CartOutcome add(String cartId, String sku, int quantity, String correlationId) {
         return jdbi.inTransaction(h -> {
             Optional<ProductPrice> product = prices.live(h, sku);
             if (product.isEmpty()) {
@@ -69,11 +80,11 @@ public class CartRepository {
                         .bind("currency", product.get().currency())
                         .execute();
             }
-            return new CartOutcome.Updated(touch(h, cartId));
+            return new CartOutcome.Updated(touch(h, cartId, correlationId));
         });
     }
 
-    public CartOutcome setQuantity(String cartId, String sku, int quantity) {
+    public CartOutcome setQuantity(String cartId, String sku, int quantity, String correlationId) {
         return jdbi.inTransaction(h -> {
             if (load(h, cartId, true).isEmpty()) {
                 return new CartOutcome.CartNotFound(cartId);
@@ -83,11 +94,11 @@ public class CartRepository {
                     .bind("cartId", cartId)
                     .bind("sku", sku)
                     .execute();
-            return updated == 0 ? new CartOutcome.ItemNotFound(cartId, sku) : new CartOutcome.Updated(touch(h, cartId));
+            return updated == 0 ? new CartOutcome.ItemNotFound(cartId, sku) : new CartOutcome.Updated(touch(h, cartId, correlationId));
         });
     }
 
-    public CartOutcome remove(String cartId, String sku) {
+    public CartOutcome remove(String cartId, String sku, String correlationId) {
         return jdbi.inTransaction(h -> {
             if (load(h, cartId, true).isEmpty()) {
                 return new CartOutcome.CartNotFound(cartId);
@@ -96,25 +107,59 @@ public class CartRepository {
                     .bind("cartId", cartId)
                     .bind("sku", sku)
                     .execute();
-            return deleted == 0 ? new CartOutcome.ItemNotFound(cartId, sku) : new CartOutcome.Updated(touch(h, cartId));
+            return deleted == 0 ? new CartOutcome.ItemNotFound(cartId, sku) : new CartOutcome.Updated(touch(h, cartId, correlationId));
         });
     }
 
-    public CartRemoval delete(String cartId) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from carts where cart_id = :cartId")
-                .bind("cartId", cartId)
-                .execute() == 0 ? new CartRemoval.NotFound(cartId) : new CartRemoval.Deleted(cartId));
+    public CartRemoval delete(String cartId, String correlationId) {
+        return jdbi.inTransaction(h -> {
+            if (h.createUpdate("delete from carts where cart_id = :cartId").bind("cartId", cartId).execute() == 0) {
+                return new CartRemoval.NotFound(cartId);
+            }
+            publish(h, new CartChanged(cartId, List.of(), null, true, nextEventVersion(h), Instant.now()),
+                    correlationId);
+            return new CartRemoval.Deleted(cartId);
+        });
     }
 
-    /** Counts a change: a new version, and the time of it (never earlier than the last one). */
-    private static Cart touch(Handle h, String cartId) {
+    /**
+     * Empties a cart whose contents were bought, inside the caller's transaction. Emptying a cart that is
+     * already empty or gone changes nothing.
+     */
+    public boolean clear(Handle h, String cartId, String correlationId) {
+        Optional<Cart> cart = load(h, cartId, true);
+        if (cart.isEmpty() || cart.get().items().isEmpty()) {
+            return false;
+        }
+        h.createUpdate("delete from cart_items where cart_id = :cartId").bind("cartId", cartId).execute();
+        touch(h, cartId, correlationId);
+        return true;
+    }
+
+    /** Counts a change: a new version, the time of it (never earlier than the last), and its event. */
+    private Cart touch(Handle h, String cartId, String correlationId) {
         h.createUpdate("""
                         update carts set version = version + 1,
                                          updated_at = greatest(clock_timestamp(), updated_at)
                          where cart_id = :cartId""")
                 .bind("cartId", cartId)
                 .execute();
-        return load(h, cartId, false).orElseThrow();
+        Cart cart = load(h, cartId, false).orElseThrow();
+        publish(h, new CartChanged(cartId,
+                cart.items().stream().map(l -> new OrderLine(l.sku(), l.name(), l.quantity(), l.unitPriceCents()))
+                        .toList(),
+                cart.items().isEmpty() ? null : cart.currency(), false, nextEventVersion(h), cart.updatedAt()),
+                correlationId);
+        return cart;
+    }
+
+    private void publish(Handle h, CartChanged changed, String correlationId) {
+        outbox.append(h, cartEventsTopic, changed.cartId(),
+                EventEnvelope.of(EventTypes.CART_CHANGED, SOURCE, correlationId, changed));
+    }
+
+    private static long nextEventVersion(Handle h) {
+        return h.createQuery("select nextval('cart_change_seq')").mapTo(Long.class).one();
     }
 
     private static Optional<Cart> load(Handle h, String cartId, boolean lock) {

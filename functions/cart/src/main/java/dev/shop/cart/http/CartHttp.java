@@ -84,7 +84,7 @@ public class CartHttp {
     private HttpResponse add(HttpRequest request) {
         String cartId = cartId(request);
         AddItemBody body = bodies.read(request, AddItemBody.class);
-        return respond(addToCart.apply(new AddToCart(cartId, body.sku(), body.quantity())));
+        return respond(addToCart.apply(new AddToCart(cartId, body.sku(), body.quantity(), request.correlationId())));
     }
 
     private HttpResponse get(HttpRequest request) {
@@ -99,18 +99,18 @@ public class CartHttp {
         String cartId = cartId(request);
         String sku = sku(request);
         QuantityBody body = bodies.read(request, QuantityBody.class);
-        return respond(setCartItemQuantity.apply(new SetCartItemQuantity(cartId, sku, body.quantity())));
+        return respond(setCartItemQuantity.apply(new SetCartItemQuantity(cartId, sku, body.quantity(), request.correlationId())));
     }
 
     private HttpResponse remove(HttpRequest request) {
         String cartId = cartId(request);
         String sku = sku(request);
-        return respond(removeCartItem.apply(new RemoveCartItem(cartId, sku)));
+        return respond(removeCartItem.apply(new RemoveCartItem(cartId, sku, request.correlationId())));
     }
 
     private HttpResponse delete(HttpRequest request) {
         String cartId = cartId(request);
-        return switch (deleteCart.apply(new DeleteCart(cartId))) {
+        return switch (deleteCart.apply(new DeleteCart(cartId, request.correlationId()))) {
             case CartRemoval.Deleted deleted -> HttpResponse.noContent();
             case CartRemoval.NotFound notFound -> throw cartNotFound(notFound.cartId());
         };

@@ -39,7 +39,7 @@ class CartRepositoryTest {
         String cartId = uniqueCartId();
 
         // All writers start together on a cart that does not exist yet: they race to create it, then to add.
-        List<CartOutcome> outcomes = runTogether(() -> carts.add(cartId, mug.sku(), 1));
+        List<CartOutcome> outcomes = runTogether(() -> carts.add(cartId, mug.sku(), 1, "test"));
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(CartOutcome.Updated.class));
         assertThat(outcomes).extracting(outcome -> ((CartOutcome.Updated) outcome).cart().version())
@@ -59,7 +59,7 @@ class CartRepositoryTest {
         String cartId = uniqueCartId();
         AtomicInteger turn = new AtomicInteger();
 
-        runTogether(() -> carts.add(cartId, turn.getAndIncrement() % 2 == 0 ? mug.sku() : plate.sku(), 1));
+        runTogether(() -> carts.add(cartId, turn.getAndIncrement() % 2 == 0 ? mug.sku() : plate.sku(), 1, "test"));
 
         Cart cart = carts.find(cartId).orElseThrow();
         assertThat(cart.items()).extracting(CartLine::quantity).containsExactly(WRITERS / 2, WRITERS / 2);
