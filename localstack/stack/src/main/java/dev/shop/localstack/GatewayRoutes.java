@@ -61,6 +61,11 @@ public final class GatewayRoutes {
         return new GatewayRoutes(routes);
     }
 
+    /** Only the routes of these modules, for a gateway in front of some of them. */
+    public GatewayRoutes onlyModules(java.util.Set<String> modules) {
+        return new GatewayRoutes(routes.stream().filter(r -> modules.contains(r.module())).toList());
+    }
+
     public List<Route> routes() {
         return routes;
     }

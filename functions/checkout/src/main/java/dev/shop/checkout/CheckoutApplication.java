@@ -1,0 +1,15 @@
+package dev.shop.checkout;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The checkout functions: startCheckout, getCheckout, advanceCheckout, syncCheckoutCarts, sweepCheckouts. */
+@SpringBootApplication
+@EnableScheduling
+public class CheckoutApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CheckoutApplication.class, args);
+    }
+}

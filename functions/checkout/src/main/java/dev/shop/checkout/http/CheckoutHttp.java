@@ -1,0 +1,126 @@
+package dev.shop.checkout.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.checkout.CheckoutFunctions.StartCheckout;
+import dev.shop.checkout.domain.CheckoutRequest;
+import dev.shop.checkout.domain.CheckoutStart;
+import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpRequest;
+import dev.shop.runtime.http.HttpResponse;
+import dev.shop.runtime.http.JsonBodies;
+import dev.shop.runtime.problem.Problem;
+import dev.shop.runtime.problem.ProblemException;
+import dev.shop.runtime.problem.Problems;
+import dev.shop.workflow.ExecutionView;
+import dev.shop.workflow.HistoryEvent;
+
+/** The HTTP binding of the checkout: {@code POST /checkouts} and {@code GET /checkouts/{checkoutId}}. */
+public class CheckoutHttp {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Pattern CHECKOUT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
+
+    private final ObjectMapper mapper;
+    private final JsonBodies bodies;
+    private final Function<StartCheckout, CheckoutStart> startCheckout;
+    private final Function<String, Optional<ExecutionView>> getCheckout;
+
+    public CheckoutHttp(ObjectMapper mapper, JsonBodies bodies, Function<StartCheckout, CheckoutStart> startCheckout,
+                        Function<String, Optional<ExecutionView>> getCheckout) {
+        this.mapper = mapper;
+        this.bodies = bodies;
+        this.startCheckout = startCheckout;
+        this.getCheckout = getCheckout;
+    }
+
+    public Map<String, HttpOperation> operations() {
+        return Map.of("startCheckout", this::start, "getCheckout", this::get);
+    }
+
+    private HttpResponse start(HttpRequest request) {
+        String key = request.header("idempotency-key").map(String::trim).orElse("");
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new ProblemException(Problems.invalidFields(List.of(new Problem.FieldError("Idempotency-Key",
+                    "header is required: 1-200 visible characters, the same for every retry of this checkout"))));
+        }
+        CheckoutRequest body = bodies.read(request, CheckoutRequest.class);
+        return switch (startCheckout.apply(new StartCheckout(key, body, request.correlationId()))) {
+            case CheckoutStart.Started started -> accepted(started.checkoutId(), false);
+            case CheckoutStart.Replayed replayed -> accepted(replayed.checkoutId(), true);
+            case CheckoutStart.KeyReused reused -> throw new ProblemException(Problems.unprocessable(
+                    "This Idempotency-Key was already used for a different checkout request; use a new key"));
+            case CheckoutStart.CartNotFound missing -> throw new ProblemException(
+                    Problems.notFound("No cart " + missing.cartId() + " to check out"));
+            case CheckoutStart.CartEmpty empty -> throw new ProblemException(
+                    Problems.conflict("Cart " + empty.cartId() + " is empty; add items before checking out"));
+            case CheckoutStart.CartInCheckout busy -> throw new ProblemException(Problems.conflict(
+                    "Cart " + busy.cartId() + " is already being checked out as " + busy.checkoutId()));
+        };
+    }
+
+    private HttpResponse get(HttpRequest request) {
+        String checkoutId = request.pathParameter("checkoutId");
+        if (!CHECKOUT_ID.matcher(checkoutId).matches()) {
+            throw new ProblemException(Problems.invalidFields(List.of(
+                    new Problem.FieldError("checkoutId", "is not a checkout id"))));
+        }
+        ExecutionView execution = getCheckout.apply(checkoutId).orElseThrow(() ->
+                new ProblemException(Problems.notFound("No checkout " + checkoutId)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("checkoutId", execution.executionId());
+        body.put("status", execution.status().name());
+        body.put("currentState", execution.currentState());
+        text(execution.output(), "orderId").ifPresent(id -> body.put("orderId", id));
+        if (execution.error() != null) {
+            body.put("error", execution.error());
+            body.put("cause", execution.cause());
+        }
+        body.put("startedAt", execution.startedAt());
+        body.put("updatedAt", execution.updatedAt());
+        body.put("history", execution.history().stream().map(CheckoutHttp::historyEntry).toList());
+        return json(200, body);
+    }
+
+    private HttpResponse accepted(String checkoutId, boolean replayed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("checkoutId", checkoutId);
+        body.put("status", getCheckout.apply(checkoutId).map(e -> e.status().name()).orElse("RUNNING"));
+        HttpResponse response = json(202, body).withHeader("location", "/checkouts/" + checkoutId);
+        return replayed ? response.withHeader("idempotent-replayed", "true") : response;
+    }
+
+    private static Map<String, Object> historyEntry(HistoryEvent event) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("seq", event.seq());
+        entry.put("type", event.type().name());
+        if (event.stateName() != null) {
+            entry.put("state", event.stateName());
+        }
+        entry.put("at", event.occurredAt());
+        if (event.details() != null && event.details().has("error")) {
+            entry.put("error", event.details().get("error").asText());
+        }
+        return entry;
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        return Optional.ofNullable(node).map(n -> n.get(field)).filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    private HttpResponse json(int status, Object body) {
+        try {
+            return HttpResponse.json(status, mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response could not be written as JSON", e);
+        }
+    }
+}
