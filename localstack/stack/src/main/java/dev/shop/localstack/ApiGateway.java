@@ -83,11 +83,19 @@ public final class ApiGateway implements AutoCloseable {
     private final ExecutorService exchanges = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService invocations = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** Routes the module's requests to a new instance of it (a restarted module). */
+    void replace(FunctionModule module) {
+        if (!modules.containsKey(module.name())) {
+            throw new IllegalArgumentException("module " + module.name() + " is not behind this gateway");
+        }
+        modules.put(module.name(), module);
+    }
+
     ApiGateway(HttpServer server, GatewayRoutes routes, Map<String, FunctionModule> modules, ServerHealth health,
                PrometheusMeterRegistry registry) {
         this.server = server;
         this.routes = routes;
-        this.modules = Map.copyOf(modules);
+        this.modules = new java.util.concurrent.ConcurrentHashMap<>(modules);
         this.health = health;
         this.registry = registry;
         for (GatewayRoutes.Route route : routes.routes()) {
@@ -201,6 +209,11 @@ public final class ApiGateway implements AutoCloseable {
         APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(matched, request, requestId, receivedAt);
         GatewayRoutes.Route route = matched.route();
         FunctionModule module = modules.get(route.module());
+        if (!module.context().isActive()) {
+            // Stopped (a crash drill or a restart): say so, as API Gateway does when a function is throttled.
+            return problem(new Problem("/problems/unavailable", "Service unavailable", 503,
+                    "The function " + route.function() + " is not running; retry shortly.", null, List.of()), rawPath);
+        }
 
         Future<APIGatewayV2HTTPResponse> invocation = invocations.submit(() -> module.handler().apply(event));
         APIGatewayV2HTTPResponse response;

@@ -78,10 +78,12 @@ final class DemoSeeder implements AutoCloseable {
                 writes.add(writers.submit(() -> {
                     try {
                         HttpResponse<String> response = put(product);
-                        if (response.statusCode() == 200 || response.statusCode() == 201) {
+                        HttpResponse<String> stock = ok(response) ? putStock(product) : response;
+                        if (ok(response) && ok(stock)) {
                             written.incrementAndGet();
                         } else {
-                            failures.add(product.sku() + " answered " + response.statusCode() + ": " + response.body());
+                            HttpResponse<String> failed = ok(response) ? stock : response;
+                            failures.add(product.sku() + " answered " + failed.statusCode() + ": " + failed.body());
                         }
                     } catch (IOException e) {
                         failures.add(product.sku() + ": " + e);
@@ -115,6 +117,23 @@ final class DemoSeeder implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(product.body())))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The product's stock level, set the way an admin would: {@code PUT /inventory/{sku}}. */
+    private HttpResponse<String> putStock(DemoProduct product) throws IOException, InterruptedException {
+        String sku = URLEncoder.encode(product.sku(), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/inventory/" + sku))
+                .timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .header("authorization", "Bearer " + adminToken)
+                .header("x-correlation-id", "demo-seed-" + product.sku())
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"available\": " + product.stock() + "}"))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean ok(HttpResponse<String> response) {
+        return response.statusCode() == 200 || response.statusCode() == 201;
     }
 
     @Override

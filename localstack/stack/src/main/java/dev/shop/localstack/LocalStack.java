@@ -96,16 +96,23 @@ public final class LocalStack implements Callable<Integer> {
      * @param adminToken bearer token of the admin routes
      * @param demo       load the demo catalog (unless the catalog has products)
      * @param database   database to create on an embedded Postgres
+     * @param moduleProperties extra settings for every module, e.g. the customers a failure drill rejects
      */
-    public record Options(int port, String adminToken, boolean demo, String database) {
+    public record Options(int port, String adminToken, boolean demo, String database,
+                          Map<String, Object> moduleProperties) {
 
         public Options {
+            moduleProperties = moduleProperties == null ? Map.of() : Map.copyOf(moduleProperties);
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535, got " + port);
             }
             if (adminToken == null || adminToken.isBlank()) {
                 throw new IllegalArgumentException("an admin token is required");
             }
+        }
+
+        public Options(int port, String adminToken, boolean demo, String database) {
+            this(port, adminToken, demo, database, Map.of());
         }
     }
 
@@ -214,7 +221,8 @@ public final class LocalStack implements Callable<Integer> {
             FunctionManifest manifest = FunctionManifest.load();
             requireConfiguredServersUp(servers);
             String jdbcUrl = database(servers, options.database());
-            modules = startModules(manifest, servers.endpoints(), jdbcUrl, options.adminToken(), registry);
+            Map<String, Object> properties = moduleProperties(servers.endpoints(), jdbcUrl, options);
+            modules = startModules(manifest, properties, registry);
             progress.step("functions ready: " + String.join(", ", modules.stream()
                     .map(m -> m.name() + " (" + manifest.functionsOf(m.name()).size() + " functions)").toList()));
 
@@ -226,7 +234,8 @@ public final class LocalStack implements Callable<Integer> {
             progress.step("gateway listening on http://localhost:" + gateway.port() + " ("
                     + routes.routes().size() + " routes)");
 
-            Running running = new Running(servers, ownsServers, modules, gateway, registry, options.adminToken());
+            Running running = new Running(servers, ownsServers, modules, gateway, registry, options.adminToken(),
+                    manifest, properties);
             if (options.demo()) {
                 try (DemoSeeder seeder = new DemoSeeder(running.uri(), options.adminToken())) {
                     DemoSeeder.Result seeded = seeder.seed(DemoCatalog.products());
@@ -310,20 +319,25 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     /** Starts every module of the manifest side by side; they are independent, so it costs the slowest one. */
-    private static List<ApiGateway.FunctionModule> startModules(FunctionManifest manifest, ServerEndpoints endpoints,
-                                                                String jdbcUrl, String adminToken,
+    private static Map<String, Object> moduleProperties(ServerEndpoints endpoints, String jdbcUrl, Options options) {
+        Map<String, Object> properties = new LinkedHashMap<>(
+                FunctionProperties.of(endpoints, jdbcUrl, options.adminToken()));
+        properties.put("logging.level.kafka", "WARN");
+        properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.log-startup-info", "false");
+        properties.putAll(options.moduleProperties());
+        return properties;
+    }
+
+    private static List<ApiGateway.FunctionModule> startModules(FunctionManifest manifest,
+                                                                Map<String, Object> properties,
                                                                 PrometheusMeterRegistry registry)
             throws StartupException {
         // Manifest order: modules in the order their functions are listed.
         Set<String> names = new LinkedHashSet<>();
         manifest.functions().forEach(function -> names.add(function.module()));
         names.addAll(new TreeSet<>(manifest.modules().keySet()));
-
-        Map<String, Object> properties = new LinkedHashMap<>(FunctionProperties.of(endpoints, jdbcUrl, adminToken));
-        properties.put("logging.level.kafka", "WARN");
-        properties.put("logging.level.org.apache.kafka", "WARN");
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.main.log-startup-info", "false");
 
         initializeLogging(properties);
         Map<String, Future<ApiGateway.FunctionModule>> starting = new LinkedHashMap<>();
@@ -382,6 +396,8 @@ public final class LocalStack implements Callable<Integer> {
                                                          Map<String, Object> properties,
                                                          PrometheusMeterRegistry registry) throws ClassNotFoundException {
         Class<?> application = Class.forName(spec.application(), true, LocalStack.class.getClassLoader());
+        // As defaults they apply early (config location, logging, spring.main); the same map is added on top
+        // below, so it also wins over the module's own application.yml.
         Map<String, Object> moduleProperties = new LinkedHashMap<>(properties);
         moduleProperties.put("spring.config.location", ModuleConfig.location(name, application));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
@@ -390,7 +406,10 @@ public final class LocalStack implements Callable<Integer> {
                 .registerShutdownHook(false)
                 .properties(moduleProperties)
                 // One registry for all modules, so /metrics shows every function; the runtime's own backs off.
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("prometheusMeterRegistry", registry))
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("prometheusMeterRegistry", registry),
+                        // Above the module's own application.yml, so a drill's settings win.
+                        ctx -> ctx.getEnvironment().getPropertySources().addFirst(
+                                new MapPropertySource("shop-local", properties)))
                 .run();
         try {
             Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
@@ -522,14 +541,19 @@ public final class LocalStack implements Callable<Integer> {
         private final ApiGateway gateway;
         private final PrometheusMeterRegistry registry;
         private final String adminToken;
+        private final FunctionManifest manifest;
+        private final Map<String, Object> moduleProperties;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile String exampleSku;
 
         private Running(LocalServers servers, boolean ownsServers, List<ApiGateway.FunctionModule> modules,
-                        ApiGateway gateway, PrometheusMeterRegistry registry, String adminToken) {
+                        ApiGateway gateway, PrometheusMeterRegistry registry, String adminToken,
+                        FunctionManifest manifest, Map<String, Object> moduleProperties) {
             this.servers = servers;
             this.ownsServers = ownsServers;
-            this.modules = modules;
+            this.modules = new java.util.concurrent.CopyOnWriteArrayList<>(modules);
+            this.manifest = manifest;
+            this.moduleProperties = Map.copyOf(moduleProperties);
             this.gateway = gateway;
             this.registry = registry;
             this.adminToken = adminToken;
@@ -564,6 +588,35 @@ public final class LocalStack implements Callable<Integer> {
 
         public ServerEndpoints servers() {
             return servers.endpoints();
+        }
+
+        /**
+         * Stops one function module, as a crash or a redeploy would: its Kafka consumers leave, its requests
+         * fail at the gateway, and what it was doing waits in Kafka and Postgres until {@link #startModule}.
+         */
+        public void stopModule(String name) {
+            module(name).context().close();
+        }
+
+        /** Starts a stopped module again on the same servers and database; the gateway routes to it. */
+        public void startModule(String name) {
+            ApiGateway.FunctionModule old = module(name);
+            if (old.context().isActive()) {
+                throw new IllegalStateException("module " + name + " is running");
+            }
+            try {
+                ApiGateway.FunctionModule started = LocalStack.startModule(name, manifest.module(name),
+                        moduleProperties, registry);
+                modules.replaceAll(m -> m.name().equals(name) ? started : m);
+                gateway.replace(started);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("module " + name + " is not on the classpath", e);
+            }
+        }
+
+        private ApiGateway.FunctionModule module(String name) {
+            return modules.stream().filter(m -> m.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no module " + name));
         }
 
         public PrometheusMeterRegistry registry() {
