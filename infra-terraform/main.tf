@@ -1,5 +1,6 @@
 # Everything deployed here is derived from functions/functions.json: one Lambda per manifest function,
-# one API route per manifest route, one event source mapping per consumed topic.
+# one API route per manifest route, one event source mapping per consumed topic, one schedule per
+# scheduled function (and, optionally, one state machine per ASL file of a function module).
 
 module "manifest" {
   source        = "./modules/manifest"
@@ -10,6 +11,7 @@ locals {
   functions     = module.manifest.functions
   routes        = module.manifest.routes
   subscriptions = module.manifest.subscriptions
+  schedules     = module.manifest.schedules
 
   jar_paths = {
     for name, m in module.manifest.modules :
@@ -119,4 +121,30 @@ module "kafka_consumers" {
   alias_arns = {
     for name, f in local.functions : name => module.functions[name].alias_arn if length(f.consumes) > 0
   }
+}
+
+module "schedules" {
+  source = "./modules/schedules"
+
+  name        = "${var.name_prefix}-${var.environment}"
+  environment = var.environment
+  schedules   = local.schedules
+  timezone    = var.schedule_timezone
+
+  alias_arns = {
+    for name, f in local.functions : name => module.functions[name].alias_arn if f.schedule != null
+  }
+}
+
+# Optional, off by default: the modules' Amazon States Language files as Step Functions state machines
+# (see README: the participants do not answer Step Functions yet).
+module "state_machines" {
+  source   = "./modules/state_machine"
+  for_each = var.step_functions ? module.manifest.workflows : {}
+
+  name            = "${var.name_prefix}-${var.environment}-${each.key}"
+  module_name     = each.value.module
+  environment     = var.environment
+  definition_path = each.value.path
+  alias_arns      = { for name, f in module.functions : name => f.alias_arn }
 }

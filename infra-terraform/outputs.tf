@@ -22,3 +22,13 @@ output "event_source_mappings" {
   description = "Kafka event source mapping UUIDs by \"function/topic\"."
   value       = module.kafka_consumers.event_source_mapping_ids
 }
+
+output "schedules" {
+  description = "EventBridge Scheduler schedule ARNs by scheduled function name."
+  value       = module.schedules.schedule_arns
+}
+
+output "state_machine_arns" {
+  description = "Step Functions state machine ARNs by workflow name (empty unless step_functions = true)."
+  value       = { for name, m in module.state_machines : name => m.arn }
+}

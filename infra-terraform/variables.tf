@@ -119,6 +119,18 @@ variable "consumer_failure_destination_arn" {
   default     = null
 }
 
+variable "schedule_timezone" {
+  description = "Time zone of the manifest's cron(...)/at(...) schedules (rate(...) ignores it)."
+  type        = string
+  default     = "UTC"
+}
+
+variable "step_functions" {
+  description = "Also deploy the function modules' *.asl.json workflows as Step Functions state machines (their Tasks resolved to the live aliases). Off: the participants answer through Kafka, not SendTaskSuccess."
+  type        = bool
+  default     = false
+}
+
 variable "api_throttling_burst_limit" {
   description = "HTTP API default route burst limit."
   type        = number

@@ -197,7 +197,7 @@ resource "aws_lambda_function" "this" {
 
 resource "aws_lambda_alias" "live" {
   name             = var.alias_name
-  description      = "Latest published${var.snapstart ? " (SnapStart)" : ""} version; API Gateway and event source mappings invoke this."
+  description      = "Latest published${var.snapstart ? " (SnapStart)" : ""} version; API Gateway, event source mappings and schedules invoke this."
   function_name    = aws_lambda_function.this.function_name
   function_version = aws_lambda_function.this.version
 }

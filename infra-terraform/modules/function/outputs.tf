@@ -19,7 +19,7 @@ output "alias_name" {
 }
 
 output "alias_arn" {
-  description = "The live alias ARN: the target of event source mappings."
+  description = "The live alias ARN: the target of event source mappings, schedules and state machine Tasks."
   value       = aws_lambda_alias.live.arn
 }
 

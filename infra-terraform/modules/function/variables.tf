@@ -41,7 +41,7 @@ variable "timeout_seconds" {
 }
 
 variable "spring_function_definition" {
-  description = "SPRING_CLOUD_FUNCTION_DEFINITION: the module's httpHandler for HTTP functions, the function name for consumers."
+  description = "SPRING_CLOUD_FUNCTION_DEFINITION: the module's httpHandler for HTTP functions, the function name for consumers and scheduled functions."
   type        = string
 }
 
@@ -139,7 +139,7 @@ variable "on_failure_destination_arn" {
 }
 
 variable "alias_name" {
-  description = "The alias that API Gateway and event source mappings invoke."
+  description = "The alias that API Gateway, event source mappings and schedules invoke."
   type        = string
   default     = "live"
 }

@@ -21,7 +21,9 @@ locals {
       http            = try(f.http, [])
       consumes        = try(f.consumes, [])
       produces        = try(f.produces, [])
-      # HTTP functions run their module's API Gateway adapter; consumers run the function itself.
+      schedule        = try(f.schedule, null)
+      # HTTP functions run their module's API Gateway adapter; consumers and scheduled functions run the
+      # function itself (a bean of that name).
       spring_function_definition = length(try(f.http, [])) > 0 ? try(local.modules[f.module].httpHandler, null) : f.name
       admin                      = anytrue([for r in try(f.http, []) : try(r.auth, "") == "admin"])
       consumed_topic_names       = [for t in try(f.consumes, []) : try(local.topics[t].name, t)]
@@ -62,6 +64,25 @@ locals {
   ])
   subscriptions = { for s in local.subscription_list : s.key => s }
 
+  # One schedule per scheduled function, keyed by function name: the function's `live` alias is invoked on
+  # the manifest's expression (rate(...), cron(...) or at(...), as EventBridge Scheduler reads it).
+  schedules = {
+    for f in local.manifest.functions : f.name => {
+      function   = f.name
+      module     = f.module
+      expression = f.schedule
+    } if try(f.schedule, null) != null
+  }
+
+  # Step Functions definitions shipped by the function modules (see modules/state_machine), by file name.
+  functions_dir = dirname(var.manifest_path)
+  workflows = {
+    for p in fileset(local.functions_dir, var.workflow_pattern) : trimsuffix(basename(p), ".asl.json") => {
+      module = split("/", p)[0]
+      path   = "${local.functions_dir}/${p}"
+    }
+  }
+
   unknown_modules = [for f in local.manifest.functions : f.name if !contains(keys(local.modules), f.module)]
   unknown_topics = flatten([
     for f in local.manifest.functions : [
@@ -69,6 +90,18 @@ locals {
     ]
   ])
   http_and_consumer = [for f in local.manifest.functions : f.name if length(try(f.http, [])) > 0 && length(try(f.consumes, [])) > 0]
+  schedule_and_other_trigger = [
+    for f in local.manifest.functions : f.name
+    if try(f.schedule, null) != null && (length(try(f.http, [])) > 0 || length(try(f.consumes, [])) > 0)
+  ]
+  bad_schedules = [
+    for f in local.manifest.functions : "${f.name}: ${jsonencode(f.schedule)}"
+    if try(f.schedule, null) != null && !can(regex("^(rate|cron|at)\\(.+\\)$", f.schedule))
+  ]
+  no_trigger = [
+    for f in local.manifest.functions : f.name
+    if length(try(f.http, [])) == 0 && length(try(f.consumes, [])) == 0 && try(f.schedule, null) == null
+  ]
   no_http_handler = [
     for f in local.manifest.functions : f.name
     if length(try(f.http, [])) > 0 && try(local.modules[f.module].httpHandler, "") == ""

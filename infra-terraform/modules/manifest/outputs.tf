@@ -15,6 +15,18 @@ output "functions" {
     error_message = "A Lambda has one SPRING_CLOUD_FUNCTION_DEFINITION; these functions are both HTTP and Kafka consumers: ${join(", ", local.http_and_consumer)}."
   }
   precondition {
+    condition     = length(local.schedule_and_other_trigger) == 0
+    error_message = "A scheduled function must have no other trigger (one Lambda, one SPRING_CLOUD_FUNCTION_DEFINITION); these functions have a schedule and also http routes or consumed topics: ${join(", ", local.schedule_and_other_trigger)}. Move the scheduled work into a function of its own."
+  }
+  precondition {
+    condition     = length(local.bad_schedules) == 0
+    error_message = "Schedules must be an EventBridge Scheduler expression rate(...), cron(...) or at(...): ${join(", ", local.bad_schedules)}."
+  }
+  precondition {
+    condition     = length(local.no_trigger) == 0
+    error_message = "Functions with no trigger (no http route, consumed topic or schedule) would never run: ${join(", ", local.no_trigger)}."
+  }
+  precondition {
     condition     = length(local.no_http_handler) == 0
     error_message = "HTTP functions whose module has no httpHandler: ${join(", ", local.no_http_handler)}."
   }
@@ -28,6 +40,16 @@ output "routes" {
 output "subscriptions" {
   description = "One entry per (consumer function, consumed topic)."
   value       = local.subscriptions
+}
+
+output "schedules" {
+  description = "One entry per scheduled function, keyed by function name: { function, module, expression }."
+  value       = local.schedules
+}
+
+output "workflows" {
+  description = "Amazon States Language definitions found under the functions directory (workflow_pattern), by file name without .asl.json: { module, path }."
+  value       = local.workflows
 }
 
 output "modules" {
