@@ -64,10 +64,20 @@ public class OutboxTaskDispatcher implements TaskDispatcher {
         return EventEnvelope.of(type, SOURCE, correlationId, (T) command);
     }
 
-    /** A topic carrying exactly one command type (one topic per command). */
+    /**
+     * A topic carrying exactly one command type (one topic per command). A command carries the task token its
+     * reply must return; an event such as CartChanged, alone on its topic too, is not a command.
+     */
     private static java.util.Optional<EventType<?>> commandType(String topicKey) {
         List<EventType<?>> types = EventTypes.all().stream().filter(t -> t.topic().equals(topicKey)).toList();
-        return types.size() == 1 ? java.util.Optional.of(types.getFirst()) : java.util.Optional.empty();
+        return types.size() == 1 && carriesTaskToken(types.getFirst())
+                ? java.util.Optional.of(types.getFirst()) : java.util.Optional.empty();
+    }
+
+    private static boolean carriesTaskToken(EventType<?> type) {
+        java.lang.reflect.RecordComponent[] components = type.dataClass().getRecordComponents();
+        return components != null && java.util.Arrays.stream(components)
+                .anyMatch(c -> c.getName().equals("taskToken") && c.getType() == String.class);
     }
 
     private record Route(String topic, EventType<?> type) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,7 @@ public class MeteringWriter implements AutoCloseable {
     private final long flushIntervalMillis;
     private final Thread worker;
     private final List<InvocationRecord> pending = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock(true);
     private volatile boolean running = true;
 
     public MeteringWriter(Jdbi jdbi, MeterRegistry registry, int capacity, long flushIntervalMillis) {
@@ -51,9 +53,14 @@ public class MeteringWriter implements AutoCloseable {
     }
 
     /** Writes everything submitted so far; used at shutdown, before a checkpoint and by tests. */
-    public synchronized void flush() {
-        queue.drainTo(pending);
-        writePending();
+    public void flush() {
+        lock.lock();
+        try {
+            queue.drainTo(pending);
+            writePending();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Writes the records a failed write kept and those drained from the queue; the caller holds the lock. */
@@ -68,23 +75,26 @@ public class MeteringWriter implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                synchronized (this) {
+                // Poll under the lock: a record taken from the queue is never outside both the queue and
+                // `pending`, so flush() cannot return while one is in flight. Submitters never take the lock;
+                // the lock is fair, so a waiting flush() gets it as soon as this poll ends.
+                lock.lockInterruptibly();
+                try {
                     if (!pending.isEmpty()) {
                         // The last write failed: retry what it kept before taking more from the queue, so that
                         // a long outage fills the bounded queue (and drops, counted) instead of this list.
                         writePending();
                         continue;
                     }
-                }
-                // Poll under the lock: a record taken from the queue is never outside both the queue and
-                // `pending`, so flush() cannot return while one is in flight. Submitters never take the lock.
-                synchronized (this) {
                     InvocationRecord first = queue.poll(flushIntervalMillis, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     pending.add(first);
-                    flush();
+                    queue.drainTo(pending);
+                    writePending();
+                } finally {
+                    lock.unlock();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,0 +1,423 @@
+package dev.shop.checkout.http;
+
+import static dev.shop.checkout.CheckoutBodies.aCheckoutOf;
+import static dev.shop.checkout.TestCarts.aCart;
+import static dev.shop.checkout.TestCarts.aCartWithItems;
+import static dev.shop.checkout.TestCarts.uniqueCartId;
+import static dev.shop.checkout.TestRequests.bodyOf;
+import static dev.shop.checkout.TestRequests.get;
+import static dev.shop.checkout.TestRequests.post;
+import static dev.shop.checkout.TestRequests.uniqueKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.checkout.CartEvents;
+import dev.shop.checkout.CheckoutApi;
+import dev.shop.checkout.CheckoutBodies;
+import dev.shop.checkout.CheckoutFunctionTest;
+import dev.shop.checkout.SagaCommands;
+import dev.shop.checkout.TaskCommand;
+import dev.shop.checkout.TestCarts;
+import dev.shop.checkout.TestRequests;
+import dev.shop.events.EventTypes;
+import dev.shop.events.ReserveInventory;
+import dev.shop.events.StockLine;
+import dev.shop.runtime.http.HttpResponse;
+import dev.shop.runtime.manifest.FunctionManifest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** {@code POST /checkouts} and {@code GET /checkouts/{checkoutId}}: what they answer and what they write. */
+@CheckoutFunctionTest
+class CheckoutHttpTest {
+
+    @Autowired
+    CheckoutApi api;
+    @Autowired
+    CartEvents carts;
+    @Autowired
+    SagaCommands commands;
+    @Autowired
+    FunctionManifest manifest;
+    @Autowired
+    Jdbi jdbi;
+
+    // ---- POST /checkouts
+
+    @Test
+    void startsCheckoutOfCartWithItemsAndSendsTheFirstCommand() {
+        TestCarts cart = aCart().withLine(2, 1299).withLine(1, 250);
+        carts.publishCart(cart);
+        CheckoutBodies body = aCheckoutOf(cart.cartId());
+        String key = uniqueKey();
+        String correlationId = "corr-" + UUID.randomUUID();
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(key).correlationId(correlationId).json(body));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        JsonNode accepted = bodyOf(response);
+        String checkoutId = accepted.get("checkoutId").asText();
+        assertThat(checkoutId).matches("chk_[0-9a-f]{32}");
+        assertThat(accepted.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(response.headers()).containsEntry("location", "/checkouts/" + checkoutId)
+                .containsEntry("content-type", "application/json")
+                .doesNotContainKey("idempotent-replayed");
+        assertThat(checkoutRow(key)).containsEntry("checkout_id", checkoutId).containsEntry("cart_id", cart.cartId())
+                .containsEntry("customer_id", body.customerId());
+
+        // The saga's first step committed with the checkout: its command waits in the outbox.
+        List<TaskCommand> sent = commands.of(checkoutId);
+        assertThat(sent).singleElement().satisfies(command -> {
+            assertThat(command.topic()).isEqualTo("shop.reserve-inventory.v1");
+            assertThat(command.type()).isEqualTo("shop.inventory.reserve.v1");
+            assertThat(command.envelope().source()).isEqualTo("/functions/checkout");
+            assertThat(command.envelope().subject()).as("the request's correlation id").isEqualTo(correlationId);
+            ReserveInventory reserve = command.as(EventTypes.RESERVE_INVENTORY);
+            assertThat(reserve.checkoutId()).isEqualTo(checkoutId);
+            assertThat(reserve.lines()).containsExactly(
+                    new StockLine(cart.lines().get(0).sku(), 2), new StockLine(cart.lines().get(1).sku(), 1));
+            assertThat(reserve.holdSeconds()).isEqualTo(900);
+            assertThat(reserve.taskToken()).startsWith(checkoutId + ":ReserveInventory:");
+        });
+    }
+
+    @Test
+    void relaysTheFirstCommandToItsKafkaTopic(@Value("${shop.kafka.bootstrap}") String bootstrap) {
+        String checkoutId = api.start(cartWithItems()).checkoutId();
+        TaskCommand reserve = commands.latest(checkoutId);
+
+        List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+            consumer.subscribe(List.of(manifest.topicName("reserve-inventory")));
+            await("ReserveInventory of " + checkoutId + " on Kafka").atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (checkoutId.equals(r.key())) {
+                        received.add(r);
+                    }
+                });
+                return !received.isEmpty();
+            });
+        }
+
+        ConsumerRecord<String, byte[]> record = received.getFirst();
+        assertThat(header(record, "event-id")).isEqualTo(reserve.envelope().id());
+        assertThat(header(record, "event-type")).isEqualTo("shop.inventory.reserve.v1");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(reserve.taskToken());
+    }
+
+    @Test
+    void sameKeyAndSameBodyReplaysTheCheckout() {
+        String cartId = cartWithItems();
+        CheckoutBodies body = aCheckoutOf(cartId);
+        String key = uniqueKey();
+
+        HttpResponse first = api.call(post("/checkouts").idempotencyKey(key).json(body));
+        HttpResponse again = api.call(post("/checkouts").idempotencyKey(key).json(body));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(again.status()).isEqualTo(202);
+        String checkoutId = bodyOf(first).get("checkoutId").asText();
+        assertThat(bodyOf(again).get("checkoutId").asText()).isEqualTo(checkoutId);
+        assertThat(bodyOf(again).get("status").asText()).isEqualTo("RUNNING");
+        assertThat(again.headers()).containsEntry("idempotent-replayed", "true")
+                .containsEntry("location", "/checkouts/" + checkoutId);
+        assertThat(executionsOfCart(cartId)).as("executions").containsExactly(checkoutId);
+        assertThat(commands.typesOf(checkoutId)).containsExactly("shop.inventory.reserve.v1");
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyStartOneCheckout() throws Exception {
+        String cartId = cartWithItems();
+        CheckoutBodies body = aCheckoutOf(cartId);
+        String key = uniqueKey();
+        List<Callable<HttpResponse>> retries = Stream.generate(
+                () -> (Callable<HttpResponse>) () -> api.call(post("/checkouts").idempotencyKey(key).json(body)))
+                .limit(4).toList();
+
+        List<HttpResponse> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<HttpResponse> response : pool.invokeAll(retries)) {
+                responses.add(response.get());
+            }
+        }
+
+        assertThat(responses).extracting(HttpResponse::status).containsOnly(202);
+        assertThat(responses).extracting(r -> bodyOf(r).get("checkoutId").asText()).containsOnly(
+                bodyOf(responses.getFirst()).get("checkoutId").asText());
+        assertThat(responses).filteredOn(r -> r.headers().containsKey("idempotent-replayed")).hasSize(3);
+        String checkoutId = executionsOfCart(cartId).getFirst();
+        assertThat(executionsOfCart(cartId)).containsExactly(checkoutId);
+        assertThat(commands.typesOf(checkoutId)).containsExactly("shop.inventory.reserve.v1");
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyIsUnprocessable() {
+        String cartId = cartWithItems();
+        String key = uniqueKey();
+        CheckoutApi.Started started = startWithKey(key, aCheckoutOf(cartId).paymentToken("tok_first"));
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(key)
+                .json(aCheckoutOf(cartId).paymentToken("tok_second")));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        JsonNode problem = bodyOf(response);
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/unprocessable");
+        assertThat(problem.get("detail").asText()).contains("Idempotency-Key");
+        assertThat(executionsOfCart(cartId)).containsExactly(started.checkoutId());
+        assertThat(commands.typesOf(started.checkoutId())).containsExactly("shop.inventory.reserve.v1");
+    }
+
+    static Stream<Arguments> badIdempotencyKeys() {
+        return Stream.of(
+                Arguments.of("missing", null),
+                Arguments.of("empty", ""),
+                Arguments.of("blank", "   "),
+                Arguments.of("201 characters", "k".repeat(201)),
+                Arguments.of("inner space", "two words"),
+                Arguments.of("control character", "key\u0007bell"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badIdempotencyKeys")
+    void refusesCheckoutWithoutUsableIdempotencyKey(String what, String key) {
+        String cartId = cartWithItems();
+        TestRequests request = post("/checkouts").json(aCheckoutOf(cartId));
+        if (key != null) {
+            request.idempotencyKey(key);
+        }
+
+        HttpResponse response = api.call(request);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        JsonNode problem = bodyOf(response);
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/validation");
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("Idempotency-Key");
+        assertNothingWritten(cartId);
+    }
+
+    @Test
+    void acceptsIdempotencyKeyOf200Characters() {
+        String cartId = cartWithItems();
+
+        String key = UUID.randomUUID() + "k".repeat(164);
+        assertThat(key).hasSize(200);
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(key).json(aCheckoutOf(cartId)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    @Test
+    void unknownCartIsNotFound() {
+        String cartId = uniqueCartId();
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey()).json(aCheckoutOf(cartId)));
+
+        assertThat(response.status()).isEqualTo(404);
+        JsonNode problem = bodyOf(response);
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(problem.get("detail").asText()).contains(cartId);
+        assertNothingWritten(cartId);
+    }
+
+    @Test
+    void emptiedCartIsConflict() {
+        TestCarts cart = aCartWithItems();
+        carts.publishCart(cart);
+        carts.publishCart(cart.noLines().version(2));
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey())
+                .json(aCheckoutOf(cart.cartId())));
+
+        assertThat(response.status()).isEqualTo(409);
+        JsonNode problem = bodyOf(response);
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/conflict");
+        assertThat(problem.get("detail").asText()).contains(cart.cartId()).contains("empty");
+        assertNothingWritten(cart.cartId());
+    }
+
+    @Test
+    void deletedCartIsNotFound() {
+        TestCarts cart = aCartWithItems();
+        carts.publishCart(cart);
+        carts.publishDeletion(cart.noLines().version(2));
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey())
+                .json(aCheckoutOf(cart.cartId())));
+
+        // A deleted cart no longer exists: the same answer as a cart the checkout never heard of.
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(bodyOf(response).get("type").asText()).isEqualTo("/problems/not-found");
+        assertNothingWritten(cart.cartId());
+    }
+
+    @Test
+    void secondCheckoutOfCartInCheckoutIsConflictNamingTheRunningOne() {
+        String cartId = cartWithItems();
+        String running = api.start(cartId).checkoutId();
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey()).json(aCheckoutOf(cartId)));
+
+        assertThat(response.status()).isEqualTo(409);
+        JsonNode problem = bodyOf(response);
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/conflict");
+        assertThat(problem.get("detail").asText()).contains(cartId).contains(running);
+        assertThat(executionsOfCart(cartId)).containsExactly(running);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvFileSource(resources = "/requests/bad-checkout/cases.csv", numLinesToSkip = 1)
+    void refusesBadBodyAndWritesNothing(String fixture, int status, String type, String field) throws IOException {
+        String cartId = cartWithItems();
+        String key = uniqueKey();
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(key)
+                .body(fixture(fixture).replace("${cartId}", cartId)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        JsonNode problem = bodyOf(response);
+        assertThat(problem.get("type").asText()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("dev.shop");
+        if (field != null) {
+            assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
+        }
+        assertThat(checkoutRows(key)).isZero();
+        assertNothingWritten(cartId);
+    }
+
+    // ---- GET /checkouts/{checkoutId}
+
+    @Test
+    void describesRunningCheckout() {
+        String cartId = cartWithItems();
+        String checkoutId = api.start(cartId).checkoutId();
+
+        JsonNode checkout = api.describe(checkoutId);
+
+        assertThat(checkout.get("checkoutId").asText()).isEqualTo(checkoutId);
+        assertThat(checkout.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(checkout.get("currentState").asText()).isEqualTo("ReserveInventory");
+        assertThat(checkout.has("orderId")).isFalse();
+        assertThat(checkout.has("error")).isFalse();
+        assertThat(checkout.get("startedAt").asText()).isNotBlank();
+        JsonNode history = checkout.get("history");
+        assertThat(history.findValuesAsText("type")).startsWith("ExecutionStarted", "StateEntered", "TaskScheduled");
+        assertThat(history.get(1).get("state").asText()).isEqualTo("ReserveInventory");
+        assertThat(history.get(2).get("state").asText()).isEqualTo("ReserveInventory");
+        assertThat(history.findValuesAsText("seq")).startsWith("1", "2", "3");
+    }
+
+    @Test
+    void unknownCheckoutIsNotFound() {
+        HttpResponse response = api.call(get("/checkouts/chk_" + UUID.randomUUID().toString().replace("-", "")));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(bodyOf(response).get("type").asText()).isEqualTo("/problems/not-found");
+    }
+
+    @Test
+    void malformedCheckoutIdIsBadRequest() {
+        HttpResponse response = api.call(get("/checkouts/not%20an%20id!"));
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode problem = bodyOf(response);
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/validation");
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("checkoutId");
+    }
+
+    // ---- helpers
+
+    /** A cart with items, known to the checkout's replica. */
+    private String cartWithItems() {
+        TestCarts cart = aCartWithItems();
+        carts.publishCart(cart);
+        return cart.cartId();
+    }
+
+    private CheckoutApi.Started startWithKey(String key, CheckoutBodies body) {
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(key).json(body));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return new CheckoutApi.Started(bodyOf(response).get("checkoutId").asText(), key, null, body);
+    }
+
+    /** No checkout row, no saga execution and no command exists for the cart. */
+    private void assertNothingWritten(String cartId) {
+        Map<String, Object> counts = jdbi.withHandle(h -> h.createQuery("""
+                        select (select count(*) from checkouts where cart_id = :cartId) as checkouts,
+                               (select count(*) from executions where input ->> 'cartId' = :cartId) as executions,
+                               (select count(*) from outbox o join executions e on e.id = o.message_key
+                                 where e.input ->> 'cartId' = :cartId) as commands""")
+                .bind("cartId", cartId)
+                .mapToMap()
+                .one());
+        assertThat(counts).containsEntry("checkouts", 0L).containsEntry("executions", 0L).containsEntry("commands", 0L);
+    }
+
+    private List<String> executionsOfCart(String cartId) {
+        return jdbi.withHandle(h -> h.createQuery("select id from executions where input ->> 'cartId' = :cartId")
+                .bind("cartId", cartId).mapTo(String.class).list());
+    }
+
+    private Map<String, Object> checkoutRow(String key) {
+        return jdbi.withHandle(h -> h.createQuery("select * from checkouts where idempotency_key = :key")
+                .bind("key", key).mapToMap().one());
+    }
+
+    private long checkoutRows(String key) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from checkouts where idempotency_key = :key")
+                .bind("key", key).mapTo(Long.class).one());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "checkout-tests-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = CheckoutHttpTest.class.getResourceAsStream("/requests/bad-checkout/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
