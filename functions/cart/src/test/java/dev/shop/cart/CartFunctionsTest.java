@@ -1,30 +1,27 @@
 package dev.shop.cart;
 
+import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.cart.TestRequests.delete;
-import static dev.shop.cart.TestRequests.get;
-import static dev.shop.cart.TestRequests.post;
-import static dev.shop.cart.TestRequests.put;
-import static dev.shop.cart.TestRequests.uniqueCartId;
+import static dev.shop.testing.HttpRequestBuilder.delete;
+import static dev.shop.testing.HttpRequestBuilder.get;
+import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.testing.HttpRequestBuilder.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.metering.MeteringWriter;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.testing.KafkaTestClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,10 +83,10 @@ class CartFunctionsTest {
         String cartId = uniqueCartId();
         String items = "/carts/" + cartId + "/items";
 
-        String added = invoke(post(items).json("sku", mug.sku(), "quantity", 1));
+        String added = invoke(post(items).jsonFields("sku", mug.sku(), "quantity", 1));
         String read = invoke(get("/carts/" + cartId));
-        String set = invoke(put(items + "/" + mug.sku()).json("quantity", 3));
-        String refused = invoke(put(items + "/" + mug.sku()).json("quantity", 0));
+        String set = invoke(put(items + "/" + mug.sku()).jsonFields("quantity", 3));
+        String refused = invoke(put(items + "/" + mug.sku()).jsonFields("quantity", 0));
         String removed = invoke(delete(items + "/" + mug.sku()));
         String deleted = invoke(delete("/carts/" + cartId));
 
@@ -117,17 +114,9 @@ class CartFunctionsTest {
         // Same key, same partition: this one waits behind the poison until it has been dead-lettered.
         catalog.publishProduct(mug);
 
-        try (KafkaConsumer<String, byte[]> dlq = deadLetterConsumer(bootstrap)) {
-            dlq.subscribe(List.of("shop.product-events.v1.dlq.cart"));
-            List<byte[]> deadLettered = new ArrayList<>();
-            await("dead letter of the poison").atMost(CatalogEvents.DEADLINE).until(() -> {
-                dlq.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (mug.sku().equals(record.key())) {
-                        deadLettered.add(record.value());
-                    }
-                });
-                return !deadLettered.isEmpty();
-            });
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            List<byte[]> deadLettered = kafka.awaitRecords("shop.product-events.v1.dlq.cart", mug.sku(), 1,
+                    CatalogEvents.DEADLINE).stream().map(ConsumerRecord::value).toList();
             assertThat(deadLettered).singleElement().isEqualTo(poison);
         }
         metering.flush();
@@ -138,16 +127,8 @@ class CartFunctionsTest {
         assertThat(rejections).as("dead-lettered at once, not retried").isEqualTo(1);
     }
 
-    private static KafkaConsumer<String, byte[]> deadLetterConsumer(String bootstrap) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "cart-tests-dlq-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
     /** Sends the request under a fresh correlation id and returns the id. */
-    private String invoke(TestRequests request) {
+    private String invoke(HttpRequestBuilder request) {
         String correlationId = "metering-" + UUID.randomUUID();
         HttpRequest built = request.correlationId(correlationId).build();
         assertThat(cartHttpApi.handle(built).headers()).containsEntry("x-correlation-id", correlationId);

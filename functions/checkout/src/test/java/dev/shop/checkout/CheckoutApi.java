@@ -1,10 +1,10 @@
 package dev.shop.checkout;
 
 import static dev.shop.checkout.CheckoutBodies.aCheckoutOf;
-import static dev.shop.checkout.TestRequests.bodyOf;
-import static dev.shop.checkout.TestRequests.get;
-import static dev.shop.checkout.TestRequests.post;
-import static dev.shop.checkout.TestRequests.uniqueKey;
+import static dev.shop.checkout.CheckoutBodies.uniqueKey;
+import static dev.shop.testing.HttpRequestBuilder.get;
+import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.testing.JsonResponses.bodyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
+import dev.shop.testing.HttpRequestBuilder;
 
 /** The checkout's HTTP API as a client uses it: start a checkout, read it, wait for it to finish. */
 public class CheckoutApi {
@@ -30,7 +31,7 @@ public class CheckoutApi {
     public record Started(String checkoutId, String idempotencyKey, String correlationId, CheckoutBodies body) {
     }
 
-    public HttpResponse call(TestRequests request) {
+    public HttpResponse call(HttpRequestBuilder request) {
         return http.handle(request.build());
     }
 

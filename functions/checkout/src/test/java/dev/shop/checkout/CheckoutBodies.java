@@ -4,14 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.shop.checkout.domain.CheckoutRequest;
 
-/** Bodies of {@code POST /checkouts}: {@code aCheckoutOf(cartId).paymentToken("tok_x").json()}. */
+/** Bodies of {@code POST /checkouts}: {@code post("/checkouts").json(aCheckoutOf(cartId).paymentToken("tok_x"))}. */
 public final class CheckoutBodies {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private String cartId;
     private String customerId = "cust-" + UUID.randomUUID().toString().substring(0, 8);
@@ -57,15 +54,18 @@ public final class CheckoutBodies {
         return new CheckoutRequest(cartId, customerId, paymentToken);
     }
 
-    public String json() {
+    /** The body as the client sends it; {@code HttpRequestBuilder.json(...)} writes it as this JSON object. */
+    @JsonValue
+    public Map<String, Object> fields() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cartId", cartId);
         body.put("customerId", customerId);
         body.put("paymentToken", paymentToken);
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return body;
+    }
+
+    /** An Idempotency-Key no other test uses. */
+    public static String uniqueKey() {
+        return "key-" + UUID.randomUUID();
     }
 }

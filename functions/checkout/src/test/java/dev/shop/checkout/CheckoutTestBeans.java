@@ -18,14 +18,14 @@ public class CheckoutTestBeans {
 
     @Bean(destroyMethod = "close")
     CartEvents cartEvents(@Value("${shop.kafka.bootstrap}") String bootstrap, FunctionManifest manifest,
-                          EventCodec codec, CartSnapshots carts, Jdbi jdbi) {
-        return new CartEvents(bootstrap, manifest.topicName("cart-events"), codec, carts, jdbi);
+                          CartSnapshots carts, Jdbi jdbi) {
+        return new CartEvents(bootstrap, manifest.topicName("cart-events"), carts, jdbi);
     }
 
     @Bean(destroyMethod = "close")
     TaskResults taskResults(@Value("${shop.kafka.bootstrap}") String bootstrap, FunctionManifest manifest,
-                            EventCodec codec, Jdbi jdbi) {
-        return new TaskResults(bootstrap, manifest.topicName("task-results"), codec, jdbi);
+                            Jdbi jdbi) {
+        return new TaskResults(bootstrap, manifest.topicName("task-results"), jdbi);
     }
 
     @Bean

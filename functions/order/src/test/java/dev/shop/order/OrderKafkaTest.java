@@ -11,6 +11,8 @@ import dev.shop.events.TaskSucceeded;
 import dev.shop.order.domain.OrderBook;
 import dev.shop.order.domain.OrderLookup;
 import dev.shop.runtime.manifest.FunctionManifest;
+import dev.shop.testing.Fixtures;
+import dev.shop.testing.KafkaTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +36,12 @@ class OrderKafkaTest {
     @Value("${shop.kafka.bootstrap}")
     String bootstrap;
 
-    KafkaTopics kafka;
+    KafkaTestClient kafka;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTopics(bootstrap, manifest.topicName("task-results"));
+        kafka = new KafkaTestClient(bootstrap);
+        kafka.reader(manifest.topicName("task-results"));
     }
 
     @AfterEach
@@ -51,7 +54,7 @@ class OrderKafkaTest {
         String checkoutId = "chk-" + UUID.randomUUID();
         String taskToken = "task-" + UUID.randomUUID();
 
-        kafka.publish(manifest.topicName("create-order"), checkoutId,
+        kafka.publishRaw(manifest.topicName("create-order"), checkoutId,
                 command(checkoutId, OrderCommands.uniqueCustomerId(), taskToken, "corr-order"));
         EventEnvelope<?> reply = reply(checkoutId, taskToken);
 
@@ -70,7 +73,7 @@ class OrderKafkaTest {
         String checkoutId = "chk-" + UUID.randomUUID();
         String taskToken = "task-" + UUID.randomUUID();
 
-        kafka.publish(manifest.topicName("create-order"), checkoutId,
+        kafka.publishRaw(manifest.topicName("create-order"), checkoutId,
                 command(checkoutId, OrderCommands.REJECTED_CUSTOMER, taskToken, "corr-rejected"));
         EventEnvelope<?> reply = reply(checkoutId, taskToken);
 
@@ -79,12 +82,12 @@ class OrderKafkaTest {
     }
 
     private EventEnvelope<?> reply(String checkoutId, String taskToken) {
-        return codec.decode(kafka.await(manifest.topicName("task-results"), checkoutId,
+        return codec.decode(kafka.awaitValue(manifest.topicName("task-results"), checkoutId,
                 bytes -> new String(bytes).contains(taskToken), DEADLINE));
     }
 
     private static String command(String checkoutId, String customerId, String taskToken, String correlationId) {
-        return KafkaTopics.fixture("/commands/create-order.json", Map.of("eventId", UUID.randomUUID().toString(),
+        return Fixtures.read("/commands/create-order.json", Map.of("eventId", UUID.randomUUID().toString(),
                 "checkoutId", checkoutId, "customerId", customerId, "taskToken", taskToken,
                 "correlationId", correlationId));
     }

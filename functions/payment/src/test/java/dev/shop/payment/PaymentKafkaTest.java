@@ -8,6 +8,8 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.TaskSucceeded;
 import dev.shop.runtime.manifest.FunctionManifest;
+import dev.shop.testing.Fixtures;
+import dev.shop.testing.KafkaTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +31,13 @@ class PaymentKafkaTest {
     @Value("${shop.kafka.bootstrap}")
     String bootstrap;
 
-    KafkaTopics kafka;
+    KafkaTestClient kafka;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTopics(bootstrap, manifest.topicName("task-results"), "shop.process-payment.v1.dlq");
+        kafka = new KafkaTestClient(bootstrap);
+        kafka.reader(manifest.topicName("task-results"));
+        kafka.reader("shop.process-payment.v1.dlq");
     }
 
     @AfterEach
@@ -47,10 +51,10 @@ class PaymentKafkaTest {
         String chargeToken = "task-" + UUID.randomUUID();
         String refundToken = "task-" + UUID.randomUUID();
 
-        kafka.publish(manifest.topicName("process-payment"), checkoutId, command("/commands/process-payment.json",
+        kafka.publishRaw(manifest.topicName("process-payment"), checkoutId, command("/commands/process-payment.json",
                 checkoutId, chargeToken, "corr-charge"));
         EventEnvelope<?> charged = reply(checkoutId, chargeToken);
-        kafka.publish(manifest.topicName("refund-payment"), checkoutId, command("/commands/refund-payment.json",
+        kafka.publishRaw(manifest.topicName("refund-payment"), checkoutId, command("/commands/refund-payment.json",
                 checkoutId, refundToken, "corr-refund"));
         EventEnvelope<?> refunded = reply(checkoutId, refundToken);
 
@@ -69,20 +73,20 @@ class PaymentKafkaTest {
     void sendsUnreadableCommandToDeadLetterTopic() {
         String key = "poison-" + UUID.randomUUID();
 
-        kafka.publish(manifest.topicName("process-payment"), key, "{\"not\": \"an envelope\"");
+        kafka.publishRaw(manifest.topicName("process-payment"), key, "{\"not\": \"an envelope\"");
 
-        byte[] dead = kafka.await("shop.process-payment.v1.dlq", key, value -> true, DEADLINE);
+        byte[] dead = kafka.awaitValue("shop.process-payment.v1.dlq", key, value -> true, DEADLINE);
         assertThat(new String(dead)).isEqualTo("{\"not\": \"an envelope\"");
     }
 
     private EventEnvelope<?> reply(String checkoutId, String taskToken) {
-        byte[] value = kafka.await(manifest.topicName("task-results"), checkoutId,
+        byte[] value = kafka.awaitValue(manifest.topicName("task-results"), checkoutId,
                 bytes -> new String(bytes).contains(taskToken), DEADLINE);
         return codec.decode(value);
     }
 
     private static String command(String fixture, String checkoutId, String taskToken, String correlationId) {
-        return KafkaTopics.fixture(fixture, Map.of("eventId", UUID.randomUUID().toString(),
+        return Fixtures.read(fixture, Map.of("eventId", UUID.randomUUID().toString(),
                 "checkoutId", checkoutId, "taskToken", taskToken, "correlationId", correlationId));
     }
 }

@@ -1,11 +1,9 @@
 package dev.shop.cart.http;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.cart.CartFunctions.AddToCart;
 import dev.shop.cart.CartFunctions.DeleteCart;
@@ -22,7 +20,6 @@ import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
-import dev.shop.runtime.problem.Problem;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 import jakarta.validation.constraints.Max;
@@ -128,20 +125,20 @@ public class CartHttp {
                     "Cart " + mismatch.cartId() + " is priced in " + mismatch.cartCurrency() + " but SKU "
                             + mismatch.sku() + " is priced in " + mismatch.productCurrency()
                             + "; a cart holds one currency"));
-            case CartOutcome.QuantityLimitExceeded exceeded -> throw invalid("quantity",
+            case CartOutcome.QuantityLimitExceeded exceeded -> throw ProblemException.invalidField("quantity",
                     "would make " + exceeded.wouldBe() + " of SKU " + exceeded.sku() + "; a cart holds at most "
                             + CartLine.MAX_QUANTITY + " of each item");
         };
     }
 
     private HttpResponse cart(Cart cart) {
-        return json(200, cart).withHeader("etag", "\"" + cart.version() + "\"");
+        return HttpResponse.json(mapper, 200, cart).withHeader("etag", "\"" + cart.version() + "\"");
     }
 
     private static String cartId(HttpRequest request) {
         String cartId = request.pathParameter("cartId");
         if (!CartIds.validCartId(cartId)) {
-            throw invalid("cartId", "must be " + CartIds.CART_ID_RULE);
+            throw ProblemException.invalidField("cartId", "must be " + CartIds.CART_ID_RULE);
         }
         return cartId;
     }
@@ -149,24 +146,12 @@ public class CartHttp {
     private static String sku(HttpRequest request) {
         String sku = request.pathParameter("sku");
         if (!CartIds.validSku(sku)) {
-            throw invalid("sku", "must be " + CartIds.SKU_RULE);
+            throw ProblemException.invalidField("sku", "must be " + CartIds.SKU_RULE);
         }
         return sku;
     }
 
     private static ProblemException cartNotFound(String cartId) {
         return new ProblemException(Problems.notFound("No cart with id " + cartId));
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problems.invalidFields(List.of(new Problem.FieldError(field, message))));
-    }
-
-    private HttpResponse json(int status, Object body) {
-        try {
-            return HttpResponse.json(status, mapper.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response could not be written as JSON", e);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package dev.shop.cart.domain;
 
+import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.cart.TestRequests.uniqueCartId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import dev.shop.cart.CartIntegrationTest;
@@ -21,11 +19,7 @@ import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
 import dev.shop.events.TaskSucceeded;
 import dev.shop.runtime.manifest.FunctionManifest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import dev.shop.testing.KafkaTestClient;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,12 +79,9 @@ class CartEventsTest {
         EventEnvelope<ClearCart> command = EventEnvelope.of(EventTypes.CLEAR_CART, "/functions/checkout", checkoutId,
                 new ClearCart("token-" + checkoutId, cartId, checkoutId));
 
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             for (int delivery = 0; delivery < 2; delivery++) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(manifest.topicName("clear-cart"),
-                        checkoutId, codec.encode(command));
-                record.headers().add("event-id", command.id().getBytes(StandardCharsets.UTF_8));
-                producer.send(record).get();
+                kafka.publish(manifest.topicName("clear-cart"), checkoutId, command);
             }
         }
 
@@ -118,11 +109,5 @@ class CartEventsTest {
                 .mapTo(byte[].class)
                 .map(bytes -> codec.decode(bytes, EventTypes.TASK_SUCCEEDED).data())
                 .list());
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -1,7 +1,7 @@
 package dev.shop.cart.domain;
 
+import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.cart.TestRequests.uniqueCartId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.shop.cart.domain;
 
+import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.cart.TestRequests.bodyOf;
-import static dev.shop.cart.TestRequests.post;
-import static dev.shop.cart.TestRequests.uniqueCartId;
+import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.testing.JsonResponses.bodyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -95,6 +95,6 @@ class ProductPricesTest {
     }
 
     private HttpResponse add(String cartId, String sku) {
-        return cartHttpApi.handle(post("/carts/" + cartId + "/items").json("sku", sku, "quantity", 1).build());
+        return cartHttpApi.handle(post("/carts/" + cartId + "/items").jsonFields("sku", sku, "quantity", 1).build());
     }
 }

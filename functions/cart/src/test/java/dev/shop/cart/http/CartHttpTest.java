@@ -1,12 +1,12 @@
 package dev.shop.cart.http;
 
+import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.cart.TestRequests.bodyOf;
-import static dev.shop.cart.TestRequests.delete;
-import static dev.shop.cart.TestRequests.get;
-import static dev.shop.cart.TestRequests.post;
-import static dev.shop.cart.TestRequests.put;
-import static dev.shop.cart.TestRequests.uniqueCartId;
+import static dev.shop.testing.HttpRequestBuilder.delete;
+import static dev.shop.testing.HttpRequestBuilder.get;
+import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.testing.HttpRequestBuilder.put;
+import static dev.shop.testing.JsonResponses.bodyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -276,11 +276,12 @@ class CartHttpTest {
     }
 
     private HttpResponse add(String cartId, String sku, int quantity) {
-        return cartHttpApi.handle(post("/carts/" + cartId + "/items").json("sku", sku, "quantity", quantity).build());
+        return cartHttpApi.handle(post("/carts/" + cartId + "/items").jsonFields("sku", sku, "quantity", quantity)
+                .build());
     }
 
     private HttpResponse setQuantity(String cartId, String sku, int quantity) {
-        return cartHttpApi.handle(put("/carts/" + cartId + "/items/" + sku).json("quantity", quantity).build());
+        return cartHttpApi.handle(put("/carts/" + cartId + "/items/" + sku).jsonFields("quantity", quantity).build());
     }
 
     private HttpResponse getCart(String cartId) {

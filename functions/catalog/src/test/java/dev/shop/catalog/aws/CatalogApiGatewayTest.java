@@ -1,21 +1,14 @@
 package dev.shop.catalog.aws;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.local.servers.RealServersInitializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.shop.catalog.CatalogApplication;
+import dev.shop.testing.LambdaFunctionHost;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.shop.catalog.ProductDrafts.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,28 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogApiGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> previous = new HashMap<>();
-    private static FunctionInvoker lambda;
 
-    @BeforeAll
-    static void bootLikeLambda() {
-        Map<String, Object> properties = new HashMap<>(RealServersInitializer.properties("catalog"));
-        properties.put("MAIN_CLASS", "dev.shop.catalog.CatalogApplication");
-        properties.put("spring.profiles.active", "lambda");
-        properties.forEach((k, v) -> previous.put(k, System.setProperty(k, String.valueOf(v))));
-        lambda = new FunctionInvoker("catalogApi");
-    }
-
-    @AfterAll
-    static void restoreSystemProperties() {
-        previous.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
-    }
+    @RegisterExtension
+    static final LambdaFunctionHost lambda = LambdaFunctionHost.of("catalog", CatalogApplication.class, "catalogApi");
 
     @Test
     void createsAndServesProductFromRecordedEvents() throws IOException {
@@ -87,16 +61,7 @@ class CatalogApiGatewayTest {
         assertThat(invoke("apigw-get-product.json", sku).get("statusCode").asInt()).isEqualTo(404);
     }
 
-    private static JsonNode invoke(String fixture, String sku) throws IOException {
-        String event = fixture(fixture).replace("${sku}", sku).replace("${correlationId}", UUID.randomUUID().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return JSON.readTree(out.toByteArray());
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = CatalogApiGatewayTest.class.getResourceAsStream("/events/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static JsonNode invoke(String fixture, String sku) {
+        return lambda.invoke("events/" + fixture, Map.of("sku", sku));
     }
 }

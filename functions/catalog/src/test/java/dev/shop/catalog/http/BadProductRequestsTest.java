@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.catalog.CatalogFunctionTest;
-import dev.shop.catalog.HttpRequests;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
+import dev.shop.testing.HttpRequestBuilder;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +48,7 @@ class BadProductRequestsTest {
     void rejectsBadBodyAndWritesNothing(String fixture, int status, String type, String field) throws IOException {
         String sku = uniqueSku();
 
-        HttpResponse response = catalogHttpApi.handle(HttpRequests.put("/products/" + sku).asAdmin()
+        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin()
                 .body(fixture(fixture)).build());
 
         assertThat(response.status()).isEqualTo(status);
@@ -67,7 +67,8 @@ class BadProductRequestsTest {
         String sku = uniqueSku();
         String huge = "{\"name\": \"" + "x".repeat(HttpApi.MAX_BODY_BYTES) + "\"}";
 
-        HttpResponse response = catalogHttpApi.handle(HttpRequests.put("/products/" + sku).asAdmin().body(huge).build());
+        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin().body(huge)
+                .build());
 
         assertThat(response.status()).isEqualTo(413);
         assertNothingWritten(sku);
@@ -77,7 +78,7 @@ class BadProductRequestsTest {
     void rejectsNonJsonContentTypeWith415() {
         String sku = uniqueSku();
 
-        HttpResponse response = catalogHttpApi.handle(HttpRequests.put("/products/" + sku).asAdmin()
+        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin()
                 .header("content-type", "text/plain").body("name=Mug").build());
 
         assertThat(response.status()).isEqualTo(415);

@@ -9,11 +9,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.catalog.CatalogFunctionTest;
-import dev.shop.catalog.HttpRequests;
 import dev.shop.catalog.domain.ProductCache;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.metering.MeteringWriter;
+import dev.shop.testing.HttpRequestBuilder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.jdbi.v3.core.Jdbi;
@@ -57,8 +57,8 @@ class CatalogHttpTest {
     void servesProductFromDatabaseThenFromCache() throws Exception {
         String sku = created(aProduct().name("Blue Pen").color("blue"));
 
-        HttpResponse first = call(HttpRequests.get("/products/" + sku));
-        HttpResponse second = call(HttpRequests.get("/products/" + sku));
+        HttpResponse first = call(HttpRequestBuilder.get("/products/" + sku));
+        HttpResponse second = call(HttpRequestBuilder.get("/products/" + sku));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.headers()).containsEntry("x-cache", "MISS");
@@ -73,7 +73,7 @@ class CatalogHttpTest {
     @Test
     void cachesWithTtlPlusJitter() {
         String sku = created(aProduct());
-        call(HttpRequests.get("/products/" + sku));
+        call(HttpRequestBuilder.get("/products/" + sku));
 
         long ttlMillis = redis.sync().pttl(ProductCache.key(sku));
         // 10 minutes configured, plus up to 20% jitter
@@ -82,7 +82,8 @@ class CatalogHttpTest {
 
     @Test
     void answers404ProblemForUnknownSku() throws Exception {
-        HttpResponse response = call(HttpRequests.get("/products/NOPE-" + UUID.randomUUID().toString().substring(0, 8)));
+        HttpResponse response = call(HttpRequestBuilder.get("/products/NOPE-"
+                + UUID.randomUUID().toString().substring(0, 8)));
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
@@ -93,7 +94,7 @@ class CatalogHttpTest {
 
     @Test
     void rejectsMalformedSku() throws Exception {
-        HttpResponse response = call(HttpRequests.get("/products/bad%20sku!"));
+        HttpResponse response = call(HttpRequestBuilder.get("/products/bad%20sku!"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(mapper.readTree(response.body()).get("errors").get(0).get("field").asText()).isEqualTo("sku");
@@ -102,14 +103,15 @@ class CatalogHttpTest {
     @Test
     void newVersionIsServedWithinOneSecondOfPut() {
         String sku = created(aProduct().priceCents(1000));
-        call(HttpRequests.get("/products/" + sku));
-        assertThat(call(HttpRequests.get("/products/" + sku)).headers()).containsEntry("x-cache", "HIT");
+        call(HttpRequestBuilder.get("/products/" + sku));
+        assertThat(call(HttpRequestBuilder.get("/products/" + sku)).headers()).containsEntry("x-cache", "HIT");
 
-        HttpResponse put = call(HttpRequests.put("/products/" + sku).asAdmin().json(aProduct().priceCents(1500).build()));
+        HttpResponse put = call(HttpRequestBuilder.put("/products/" + sku).asAdmin()
+                .json(aProduct().priceCents(1500).build()));
         assertThat(put.status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-            JsonNode product = mapper.readTree(call(HttpRequests.get("/products/" + sku)).body());
+            JsonNode product = mapper.readTree(call(HttpRequestBuilder.get("/products/" + sku)).body());
             assertThat(product.get("version").asLong()).isEqualTo(2);
             assertThat(product.get("priceCents").asLong()).isEqualTo(1500);
         });
@@ -120,7 +122,7 @@ class CatalogHttpTest {
         String sku = created(aProduct());
         long outboxBefore = outboxRows(sku);
 
-        HttpResponse again = call(HttpRequests.put("/products/" + sku).asAdmin().json(aProduct().build()));
+        HttpResponse again = call(HttpRequestBuilder.put("/products/" + sku).asAdmin().json(aProduct().build()));
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(mapper.readTree(again.body()).get("version").asLong()).isEqualTo(1);
@@ -130,23 +132,23 @@ class CatalogHttpTest {
     @Test
     void deleteRemovesProductAndItsCacheEntry() {
         String sku = created(aProduct());
-        call(HttpRequests.get("/products/" + sku));
+        call(HttpRequestBuilder.get("/products/" + sku));
         assertThat(redis.sync().exists(ProductCache.key(sku))).isEqualTo(1);
 
-        HttpResponse deleted = call(HttpRequests.delete("/products/" + sku).asAdmin());
+        HttpResponse deleted = call(HttpRequestBuilder.delete("/products/" + sku).asAdmin());
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(redis.sync().exists(ProductCache.key(sku))).isZero();
-        assertThat(call(HttpRequests.get("/products/" + sku)).status()).isEqualTo(404);
-        assertThat(call(HttpRequests.delete("/products/" + sku).asAdmin()).status()).isEqualTo(404);
+        assertThat(call(HttpRequestBuilder.get("/products/" + sku)).status()).isEqualTo(404);
+        assertThat(call(HttpRequestBuilder.delete("/products/" + sku).asAdmin()).status()).isEqualTo(404);
     }
 
     @Test
     void recreatedProductContinuesItsVersionSequence() throws Exception {
         String sku = created(aProduct());
-        call(HttpRequests.delete("/products/" + sku).asAdmin());
+        call(HttpRequestBuilder.delete("/products/" + sku).asAdmin());
 
-        HttpResponse recreated = call(HttpRequests.put("/products/" + sku).asAdmin().json(aProduct().build()));
+        HttpResponse recreated = call(HttpRequestBuilder.put("/products/" + sku).asAdmin().json(aProduct().build()));
 
         assertThat(mapper.readTree(recreated.body()).get("version").asLong()).isEqualTo(3);
     }
@@ -155,8 +157,8 @@ class CatalogHttpTest {
     void adminRoutesRefuseMissingOrWrongTokenAndWriteNothing() {
         String sku = uniqueSku();
 
-        HttpResponse missing = call(HttpRequests.put("/products/" + sku).json(aProduct().build()));
-        HttpResponse wrong = call(HttpRequests.put("/products/" + sku).header("authorization", "Bearer nope")
+        HttpResponse missing = call(HttpRequestBuilder.put("/products/" + sku).json(aProduct().build()));
+        HttpResponse wrong = call(HttpRequestBuilder.put("/products/" + sku).header("authorization", "Bearer nope")
                 .json(aProduct().build()));
 
         assertThat(missing.status()).isEqualTo(401);
@@ -167,8 +169,8 @@ class CatalogHttpTest {
 
     @Test
     void answersUnknownRoutesAndMethodsWithProblems() {
-        HttpResponse unknown = call(HttpRequests.get("/nowhere"));
-        HttpResponse wrongMethod = call(HttpRequests.post("/products/ABC").body("{}"));
+        HttpResponse unknown = call(HttpRequestBuilder.get("/nowhere"));
+        HttpResponse wrongMethod = call(HttpRequestBuilder.post("/products/ABC").body("{}"));
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.headers()).containsEntry("content-type", "application/problem+json");
@@ -188,7 +190,8 @@ class CatalogHttpTest {
         String cursor = null;
         int pages = 0;
         do {
-            HttpRequests request = HttpRequests.get("/products").query("category", category).query("limit", "2");
+            HttpRequestBuilder request = HttpRequestBuilder.get("/products").query("category", category)
+                    .query("limit", "2");
             if (cursor != null) {
                 request.query("cursor", cursor);
             }
@@ -208,7 +211,7 @@ class CatalogHttpTest {
         String lamp = created(aProduct().category(category).name("Desk Lamp").tags("light"));
         created(aProduct().category(category).name("Stapler").tags("office"));
 
-        JsonNode page = mapper.readTree(call(HttpRequests.get("/products").query("category", category)
+        JsonNode page = mapper.readTree(call(HttpRequestBuilder.get("/products").query("category", category)
                 .query("q", "lamp")).body());
 
         assertThat(page.get("items")).hasSize(1);
@@ -217,19 +220,20 @@ class CatalogHttpTest {
 
     @Test
     void rejectsBadPagingParameters() {
-        assertThat(call(HttpRequests.get("/products").query("limit", "0")).status()).isEqualTo(400);
-        assertThat(call(HttpRequests.get("/products").query("limit", "abc")).status()).isEqualTo(400);
-        assertThat(call(HttpRequests.get("/products").query("limit", "101")).status()).isEqualTo(400);
-        assertThat(call(HttpRequests.get("/products").query("cursor", "!!!")).status()).isEqualTo(400);
+        assertThat(call(HttpRequestBuilder.get("/products").query("limit", "0")).status()).isEqualTo(400);
+        assertThat(call(HttpRequestBuilder.get("/products").query("limit", "abc")).status()).isEqualTo(400);
+        assertThat(call(HttpRequestBuilder.get("/products").query("limit", "101")).status()).isEqualTo(400);
+        assertThat(call(HttpRequestBuilder.get("/products").query("cursor", "!!!")).status()).isEqualTo(400);
     }
 
     @Test
     void recordsOneMeteringRowPerInvocation() {
         String correlationId = "metering-" + UUID.randomUUID();
         String sku = uniqueSku();
-        call(HttpRequests.put("/products/" + sku).asAdmin().correlationId(correlationId).json(aProduct().build()));
-        call(HttpRequests.get("/products/" + sku).correlationId(correlationId));
-        call(HttpRequests.get("/products/" + sku).correlationId(correlationId));
+        call(HttpRequestBuilder.put("/products/" + sku).asAdmin().correlationId(correlationId)
+                .json(aProduct().build()));
+        call(HttpRequestBuilder.get("/products/" + sku).correlationId(correlationId));
+        call(HttpRequestBuilder.get("/products/" + sku).correlationId(correlationId));
 
         meteringWriter.flush();
 
@@ -252,7 +256,7 @@ class CatalogHttpTest {
     @Test
     void meteringRecordsRejectedRequestsToo() {
         String correlationId = "metering-" + UUID.randomUUID();
-        call(HttpRequests.get("/products/unknown-" + UUID.randomUUID().toString().substring(0, 8))
+        call(HttpRequestBuilder.get("/products/unknown-" + UUID.randomUUID().toString().substring(0, 8))
                 .correlationId(correlationId));
 
         meteringWriter.flush();
@@ -269,13 +273,13 @@ class CatalogHttpTest {
 
     private String created(dev.shop.catalog.ProductDrafts draft) {
         String sku = uniqueSku();
-        HttpResponse response = call(HttpRequests.put("/products/" + sku).asAdmin().json(draft.build()));
+        HttpResponse response = call(HttpRequestBuilder.put("/products/" + sku).asAdmin().json(draft.build()));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.headers()).containsEntry("location", "/products/" + sku);
         return sku;
     }
 
-    private HttpResponse call(HttpRequests request) {
+    private HttpResponse call(HttpRequestBuilder request) {
         return catalogHttpApi.handle(request.build());
     }
 

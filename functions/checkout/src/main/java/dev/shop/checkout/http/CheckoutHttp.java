@@ -1,13 +1,11 @@
 package dev.shop.checkout.http;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.checkout.CheckoutFunctions.StartCheckout;
@@ -17,7 +15,6 @@ import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
-import dev.shop.runtime.problem.Problem;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 import dev.shop.workflow.ExecutionView;
@@ -49,8 +46,8 @@ public class CheckoutHttp {
     private HttpResponse start(HttpRequest request) {
         String key = request.header("idempotency-key").map(String::trim).orElse("");
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ProblemException(Problems.invalidFields(List.of(new Problem.FieldError("Idempotency-Key",
-                    "header is required: 1-200 visible characters, the same for every retry of this checkout"))));
+            throw ProblemException.invalidField("Idempotency-Key",
+                    "header is required: 1-200 visible characters, the same for every retry of this checkout");
         }
         CheckoutRequest body = bodies.read(request, CheckoutRequest.class);
         return switch (startCheckout.apply(new StartCheckout(key, body, request.correlationId()))) {
@@ -70,8 +67,7 @@ public class CheckoutHttp {
     private HttpResponse get(HttpRequest request) {
         String checkoutId = request.pathParameter("checkoutId");
         if (!CHECKOUT_ID.matcher(checkoutId).matches()) {
-            throw new ProblemException(Problems.invalidFields(List.of(
-                    new Problem.FieldError("checkoutId", "is not a checkout id"))));
+            throw ProblemException.invalidField("checkoutId", "is not a checkout id");
         }
         ExecutionView execution = getCheckout.apply(checkoutId).orElseThrow(() ->
                 new ProblemException(Problems.notFound("No checkout " + checkoutId)));
@@ -87,14 +83,15 @@ public class CheckoutHttp {
         body.put("startedAt", execution.startedAt());
         body.put("updatedAt", execution.updatedAt());
         body.put("history", execution.history().stream().map(CheckoutHttp::historyEntry).toList());
-        return json(200, body);
+        return HttpResponse.json(mapper, 200, body);
     }
 
     private HttpResponse accepted(String checkoutId, boolean replayed) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("checkoutId", checkoutId);
         body.put("status", getCheckout.apply(checkoutId).map(e -> e.status().name()).orElse("RUNNING"));
-        HttpResponse response = json(202, body).withHeader("location", "/checkouts/" + checkoutId);
+        HttpResponse response = HttpResponse.json(mapper, 202, body)
+                .withHeader("location", "/checkouts/" + checkoutId);
         return replayed ? response.withHeader("idempotent-replayed", "true") : response;
     }
 
@@ -114,13 +111,5 @@ public class CheckoutHttp {
 
     private static Optional<String> text(JsonNode node, String field) {
         return Optional.ofNullable(node).map(n -> n.get(field)).filter(JsonNode::isTextual).map(JsonNode::asText);
-    }
-
-    private HttpResponse json(int status, Object body) {
-        try {
-            return HttpResponse.json(status, mapper.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response could not be written as JSON", e);
-        }
     }
 }

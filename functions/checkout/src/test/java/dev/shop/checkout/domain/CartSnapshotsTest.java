@@ -1,10 +1,10 @@
 package dev.shop.checkout.domain;
 
 import static dev.shop.checkout.CheckoutBodies.aCheckoutOf;
+import static dev.shop.checkout.CheckoutBodies.uniqueKey;
 import static dev.shop.checkout.TestCarts.aCart;
 import static dev.shop.checkout.TestCarts.aCartWithItems;
 import static dev.shop.checkout.TestCarts.uniqueCartId;
-import static dev.shop.checkout.TestRequests.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.shop.checkout.http;
 
 import static dev.shop.checkout.CheckoutBodies.aCheckoutOf;
+import static dev.shop.checkout.CheckoutBodies.uniqueKey;
 import static dev.shop.checkout.TestCarts.aCart;
 import static dev.shop.checkout.TestCarts.aCartWithItems;
 import static dev.shop.checkout.TestCarts.uniqueCartId;
-import static dev.shop.checkout.TestRequests.bodyOf;
-import static dev.shop.checkout.TestRequests.get;
-import static dev.shop.checkout.TestRequests.post;
-import static dev.shop.checkout.TestRequests.uniqueKey;
+import static dev.shop.testing.HttpRequestBuilder.get;
+import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.testing.JsonResponses.bodyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,12 +34,12 @@ import dev.shop.checkout.CheckoutFunctionTest;
 import dev.shop.checkout.SagaCommands;
 import dev.shop.checkout.TaskCommand;
 import dev.shop.checkout.TestCarts;
-import dev.shop.checkout.TestRequests;
 import dev.shop.events.EventTypes;
 import dev.shop.events.ReserveInventory;
 import dev.shop.events.StockLine;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.manifest.FunctionManifest;
+import dev.shop.testing.HttpRequestBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -210,7 +210,7 @@ class CheckoutHttpTest {
     @MethodSource("badIdempotencyKeys")
     void refusesCheckoutWithoutUsableIdempotencyKey(String what, String key) {
         String cartId = cartWithItems();
-        TestRequests request = post("/checkouts").json(aCheckoutOf(cartId));
+        HttpRequestBuilder request = post("/checkouts").json(aCheckoutOf(cartId));
         if (key != null) {
             request.idempotencyKey(key);
         }

@@ -1,11 +1,9 @@
 package dev.shop.inventory.http;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.inventory.InventoryFunctions.SetStock;
 import dev.shop.inventory.domain.Skus;
@@ -16,7 +14,6 @@ import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
-import dev.shop.runtime.problem.Problem;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
@@ -46,13 +43,13 @@ public class InventoryHttp {
     private HttpResponse set(HttpRequest request) {
         String sku = sku(request);
         StockLevel level = bodies.read(request, StockLevel.class);
-        return json(200, setStock.apply(new SetStock(sku, level.available())));
+        return HttpResponse.json(mapper, 200, setStock.apply(new SetStock(sku, level.available())));
     }
 
     private HttpResponse get(HttpRequest request) {
         String sku = sku(request);
         return switch (getStock.apply(sku)) {
-            case StockLookup.Found found -> json(200, found.stock());
+            case StockLookup.Found found -> HttpResponse.json(mapper, 200, found.stock());
             case StockLookup.NotFound notFound -> throw new ProblemException(
                     Problems.notFound("No stock is recorded for SKU " + notFound.sku()));
         };
@@ -61,17 +58,8 @@ public class InventoryHttp {
     private static String sku(HttpRequest request) {
         String sku = request.pathParameter("sku");
         if (!Skus.valid(sku)) {
-            throw new ProblemException(Problems.invalidFields(List.of(
-                    new Problem.FieldError("sku", "must be " + Skus.RULE))));
+            throw ProblemException.invalidField("sku", "must be " + Skus.RULE);
         }
         return sku;
-    }
-
-    private HttpResponse json(int status, Object body) {
-        try {
-            return HttpResponse.json(status, mapper.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response could not be written as JSON", e);
-        }
     }
 }

@@ -1,20 +1,15 @@
 package dev.shop.inventory.aws;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
-import dev.shop.local.servers.RealServersInitializer;
+import dev.shop.inventory.InventoryApplication;
+import dev.shop.testing.LambdaFunctionHost;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.shop.inventory.Commands.uniqueCheckoutId;
 import static dev.shop.inventory.Commands.uniqueSku;
@@ -26,31 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExpireReservationsLambdaTest {
 
-    private static final Map<String, String> previous = new HashMap<>();
-    private static FunctionInvoker lambda;
+    @RegisterExtension
+    static final LambdaFunctionHost lambda =
+            LambdaFunctionHost.of("inventory", InventoryApplication.class, "expireReservations");
+
     private static Jdbi database;
 
     @BeforeAll
-    static void bootLikeLambda() {
-        Map<String, Object> properties = new HashMap<>(RealServersInitializer.properties("inventory"));
-        properties.put("MAIN_CLASS", "dev.shop.inventory.InventoryApplication");
-        properties.put("spring.profiles.active", "lambda");
-        properties.forEach((k, v) -> previous.put(k, System.setProperty(k, String.valueOf(v))));
-        database = Jdbi.create(String.valueOf(properties.get("spring.datasource.url")),
-                (String) properties.get("spring.datasource.username"),
-                (String) properties.get("spring.datasource.password"));
-        lambda = new FunctionInvoker("expireReservations");
-    }
-
-    @AfterAll
-    static void restoreSystemProperties() {
-        previous.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+    static void openDatabase() {
+        database = lambda.database();
     }
 
     @Test
@@ -93,15 +72,7 @@ class ExpireReservationsLambdaTest {
         return database.withHandle(h -> h.createQuery(sql).bind("key", key).mapTo(String.class).one());
     }
 
-    private static String invoke() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(fixture().getBytes(StandardCharsets.UTF_8)), out, null);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String fixture() throws IOException {
-        try (InputStream in = ExpireReservationsLambdaTest.class.getResourceAsStream("/events/eventbridge-scheduled.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String invoke() {
+        return lambda.invokeForText("events/eventbridge-scheduled.json", Map.of());
     }
 }

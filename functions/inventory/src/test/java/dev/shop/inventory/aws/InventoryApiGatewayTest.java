@@ -1,21 +1,14 @@
 package dev.shop.inventory.aws;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.local.servers.RealServersInitializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.shop.inventory.InventoryApplication;
+import dev.shop.testing.LambdaFunctionHost;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.shop.inventory.Commands.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,28 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InventoryApiGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> previous = new HashMap<>();
-    private static FunctionInvoker lambda;
 
-    @BeforeAll
-    static void bootLikeLambda() {
-        Map<String, Object> properties = new HashMap<>(RealServersInitializer.properties("inventory"));
-        properties.put("MAIN_CLASS", "dev.shop.inventory.InventoryApplication");
-        properties.put("spring.profiles.active", "lambda");
-        properties.forEach((k, v) -> previous.put(k, System.setProperty(k, String.valueOf(v))));
-        lambda = new FunctionInvoker("inventoryApi");
-    }
-
-    @AfterAll
-    static void restoreSystemProperties() {
-        previous.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
-    }
+    @RegisterExtension
+    static final LambdaFunctionHost lambda =
+            LambdaFunctionHost.of("inventory", InventoryApplication.class, "inventoryApi");
 
     @Test
     void setsAndServesStockFromRecordedEvents() throws IOException {
@@ -84,16 +59,7 @@ class InventoryApiGatewayTest {
         assertThat(invoke("apigw-get-stock.json", sku).get("statusCode").asInt()).isEqualTo(404);
     }
 
-    private static JsonNode invoke(String fixture, String sku) throws IOException {
-        String event = fixture(fixture).replace("${sku}", sku).replace("${correlationId}", UUID.randomUUID().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return JSON.readTree(out.toByteArray());
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = InventoryApiGatewayTest.class.getResourceAsStream("/events/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static JsonNode invoke(String fixture, String sku) {
+        return lambda.invoke("events/" + fixture, Map.of("sku", sku));
     }
 }

@@ -5,12 +5,12 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.inventory.HttpRequests;
 import dev.shop.inventory.InventoryFunctionTest;
 import dev.shop.inventory.Stockroom;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
+import dev.shop.testing.HttpRequestBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,9 +47,9 @@ class InventoryHttpTest {
     void setsStockAndServesIt() throws Exception {
         String sku = uniqueSku();
 
-        HttpResponse created = call(HttpRequests.setStock(sku, 12));
-        HttpResponse changed = call(HttpRequests.setStock(sku, 7));
-        HttpResponse read = call(HttpRequests.get("/inventory/" + sku));
+        HttpResponse created = call(setStock(sku, 12));
+        HttpResponse changed = call(setStock(sku, 7));
+        HttpResponse read = call(HttpRequestBuilder.get("/inventory/" + sku));
 
         assertThat(created.status()).isEqualTo(200);
         assertThat(stock(created)).isEqualTo(new Stock(sku, 12, 0));
@@ -66,35 +66,35 @@ class InventoryHttpTest {
         String checkoutId = uniqueCheckoutId();
         stockroom.reserve(reserve(checkoutId).line(sku, 6));
 
-        assertThat(stock(call(HttpRequests.get("/inventory/" + sku)))).isEqualTo(new Stock(sku, 4, 6));
+        assertThat(stock(call(HttpRequestBuilder.get("/inventory/" + sku)))).isEqualTo(new Stock(sku, 4, 6));
         // Available counts free units only: lowering it below what is held takes nothing away from checkouts.
-        assertThat(stock(call(HttpRequests.setStock(sku, 2)))).isEqualTo(new Stock(sku, 2, 6));
+        assertThat(stock(call(setStock(sku, 2)))).isEqualTo(new Stock(sku, 2, 6));
 
         stockroom.release(checkoutId);
 
-        assertThat(stock(call(HttpRequests.get("/inventory/" + sku)))).isEqualTo(new Stock(sku, 8, 0));
+        assertThat(stock(call(HttpRequestBuilder.get("/inventory/" + sku)))).isEqualTo(new Stock(sku, 8, 0));
     }
 
     @Test
     void acceptsTheWholeRange() throws Exception {
         String sku = uniqueSku();
 
-        assertThat(stock(call(HttpRequests.setStock(sku, 1_000_000))).available()).isEqualTo(1_000_000);
-        assertThat(stock(call(HttpRequests.setStock(sku, 0))).available()).isZero();
+        assertThat(stock(call(setStock(sku, 1_000_000))).available()).isEqualTo(1_000_000);
+        assertThat(stock(call(setStock(sku, 0))).available()).isZero();
     }
 
     @Test
     void adminRoutesNeedToken() {
         String sku = uniqueSku();
 
-        HttpResponse missing = call(HttpRequests.put("/inventory/" + sku).json(Map.of("available", 5)));
-        HttpResponse wrong = call(HttpRequests.put("/inventory/" + sku).header("authorization", "Bearer nope")
+        HttpResponse missing = call(HttpRequestBuilder.put("/inventory/" + sku).json(Map.of("available", 5)));
+        HttpResponse wrong = call(HttpRequestBuilder.put("/inventory/" + sku).header("authorization", "Bearer nope")
                 .json(Map.of("available", 5)));
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.headers()).containsEntry("content-type", "application/problem+json");
-        assertThat(call(HttpRequests.get("/inventory/" + sku)).status()).isEqualTo(404);
+        assertThat(call(HttpRequestBuilder.get("/inventory/" + sku)).status()).isEqualTo(404);
     }
 
     static Stream<Arguments> badStockLevels() {
@@ -113,19 +113,20 @@ class InventoryHttpTest {
     void rejectsBadStockLevelAndWritesNothing(String name, Map<String, Object> body) throws Exception {
         String sku = uniqueSku();
 
-        HttpResponse response = call(HttpRequests.put("/inventory/" + sku).asAdmin().json(body));
+        HttpResponse response = call(HttpRequestBuilder.put("/inventory/" + sku).asAdmin().json(body));
 
         assertThat(response.status()).isEqualTo(400);
         JsonNode problem = mapper.readTree(response.body());
         assertThat(problem.get("type").asText()).isEqualTo("/problems/validation");
         assertThat(problem.get("errors").findValuesAsText("field")).containsAnyOf("available", "reserved");
-        assertThat(call(HttpRequests.get("/inventory/" + sku)).status()).isEqualTo(404);
+        assertThat(call(HttpRequestBuilder.get("/inventory/" + sku)).status()).isEqualTo(404);
     }
 
     @Test
     void rejectsMalformedBodyAndSku() throws Exception {
-        HttpResponse malformed = call(HttpRequests.put("/inventory/" + uniqueSku()).asAdmin().body("{\"available\":"));
-        HttpResponse badSku = call(HttpRequests.get("/inventory/bad%20sku!"));
+        HttpResponse malformed = call(HttpRequestBuilder.put("/inventory/" + uniqueSku()).asAdmin()
+                .body("{\"available\":"));
+        HttpResponse badSku = call(HttpRequestBuilder.get("/inventory/bad%20sku!"));
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(mapper.readTree(malformed.body()).get("type").asText()).isEqualTo("/problems/malformed-json");
@@ -137,7 +138,7 @@ class InventoryHttpTest {
     void answers404ProblemForUnknownSku() throws Exception {
         String sku = uniqueSku();
 
-        HttpResponse response = call(HttpRequests.get("/inventory/" + sku));
+        HttpResponse response = call(HttpRequestBuilder.get("/inventory/" + sku));
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
@@ -157,7 +158,12 @@ class InventoryHttpTest {
         return mapper.readValue(response.body(), Stock.class);
     }
 
-    private HttpResponse call(HttpRequests request) {
+    private HttpResponse call(HttpRequestBuilder request) {
         return inventoryHttpApi.handle(request.build());
+    }
+
+    /** {@code PUT /inventory/{sku}} as an admin, setting {@code available}. */
+    private static HttpRequestBuilder setStock(String sku, Object available) {
+        return HttpRequestBuilder.put("/inventory/" + sku).asAdmin().json(Map.of("available", available));
     }
 }

@@ -11,10 +11,10 @@ import dev.shop.events.ReserveInventory;
 import dev.shop.events.TaskSucceeded;
 import dev.shop.inventory.Commands;
 import dev.shop.inventory.InventoryFunctionTest;
-import dev.shop.inventory.KafkaTopics;
 import dev.shop.inventory.Stockroom;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.runtime.manifest.FunctionManifest;
+import dev.shop.testing.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,12 +43,12 @@ class InventoryKafkaTest {
     String bootstrap;
 
     Stockroom stockroom;
-    KafkaTopics kafka;
+    KafkaTestClient kafka;
 
     @BeforeEach
     void open() {
         stockroom = new Stockroom(context);
-        kafka = new KafkaTopics(bootstrap);
+        kafka = new KafkaTestClient(bootstrap);
     }
 
     @AfterEach
@@ -62,12 +62,12 @@ class InventoryKafkaTest {
         String checkoutId = uniqueCheckoutId();
         EventEnvelope<ReserveInventory> reserveCommand = reserve(checkoutId).line(sku, 2).build();
         EventEnvelope<CommitInventory> commitCommand = Commands.commit(checkoutId);
-        KafkaTopics.Reader results = kafka.reader(manifest.topicName("task-results"));
+        KafkaTestClient.TopicReader results = kafka.reader(manifest.topicName("task-results"));
 
-        kafka.send(manifest.topicName("reserve-inventory"), checkoutId, codec.encode(reserveCommand));
-        EventEnvelope<?> reserved = decode(results.awaitKey(checkoutId, 1, DEADLINE).getFirst());
-        kafka.send(manifest.topicName("commit-inventory"), checkoutId, codec.encode(commitCommand));
-        EventEnvelope<?> committed = decode(results.awaitKey(checkoutId, 2, DEADLINE).getLast());
+        kafka.publishRaw(manifest.topicName("reserve-inventory"), checkoutId, codec.encode(reserveCommand));
+        EventEnvelope<?> reserved = decode(results.awaitRecords(checkoutId, 1, DEADLINE).getFirst());
+        kafka.publishRaw(manifest.topicName("commit-inventory"), checkoutId, codec.encode(commitCommand));
+        EventEnvelope<?> committed = decode(results.awaitRecords(checkoutId, 2, DEADLINE).getLast());
 
         assertThat(reserved.subject()).isEqualTo(reserveCommand.subject());
         assertThat(reserved.data()).isInstanceOfSatisfying(TaskSucceeded.class, succeeded -> {
@@ -85,16 +85,16 @@ class InventoryKafkaTest {
         String checkoutId = uniqueCheckoutId();
         EventEnvelope<ReserveInventory> valid = reserve(checkoutId).line(sku, 1).build();
         String topic = manifest.topicName("reserve-inventory");
-        KafkaTopics.Reader deadLetters = kafka.reader(topic + ".dlq");
-        KafkaTopics.Reader results = kafka.reader(manifest.topicName("task-results"));
+        KafkaTestClient.TopicReader deadLetters = kafka.reader(topic + ".dlq");
+        KafkaTestClient.TopicReader results = kafka.reader(manifest.topicName("task-results"));
         byte[] garbage = "{not an event".getBytes(StandardCharsets.UTF_8);
 
         // Same key, same partition: the valid command waits behind the poison one.
-        kafka.send(topic, checkoutId, garbage);
-        kafka.send(topic, checkoutId, codec.encode(valid));
+        kafka.publishRaw(topic, checkoutId, garbage);
+        kafka.publishRaw(topic, checkoutId, codec.encode(valid));
 
-        List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitKey(checkoutId, 1, DEADLINE);
-        List<ConsumerRecord<String, byte[]>> replies = results.awaitKey(checkoutId, 1, DEADLINE);
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitRecords(checkoutId, 1, DEADLINE);
+        List<ConsumerRecord<String, byte[]>> replies = results.awaitRecords(checkoutId, 1, DEADLINE);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactly(garbage);
         assertThat(((TaskSucceeded) decode(replies.getFirst()).data()).taskToken())
                 .isEqualTo(valid.data().taskToken());

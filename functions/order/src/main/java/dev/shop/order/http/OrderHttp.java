@@ -1,13 +1,9 @@
 package dev.shop.order.http;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.order.domain.OrderIds;
 import dev.shop.order.domain.OrderLookup;
@@ -16,7 +12,7 @@ import dev.shop.order.domain.OrderSearch;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.runtime.problem.Problem;
+import dev.shop.runtime.http.PageCursor;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
@@ -24,6 +20,7 @@ import dev.shop.runtime.problem.Problems;
 public class OrderHttp {
 
     private static final int MAX_CUSTOMER_ID_LENGTH = 128;
+    private static final PageCursor CURSORS = new PageCursor(OrderIds::valid);
 
     private final ObjectMapper mapper;
     private final Function<String, OrderLookup> getOrder;
@@ -46,66 +43,29 @@ public class OrderHttp {
     private HttpResponse get(HttpRequest request) {
         String orderId = request.pathParameter("orderId");
         if (!OrderIds.valid(orderId)) {
-            throw invalid("orderId", "must be " + OrderIds.RULE);
+            throw ProblemException.invalidField("orderId", "must be " + OrderIds.RULE);
         }
         return switch (getOrder.apply(orderId)) {
-            case OrderLookup.Found found -> json(200, found.order());
+            case OrderLookup.Found found -> HttpResponse.json(mapper, 200, found.order());
             case OrderLookup.NotFound notFound -> throw new ProblemException(
                     Problems.notFound("No order with id " + notFound.orderId()));
         };
     }
 
     private HttpResponse list(HttpRequest request) {
-        String customerId = request.query("customerId").orElseThrow(() -> invalid("customerId", "is required"));
+        String customerId = request.query("customerId")
+                .orElseThrow(() -> ProblemException.invalidField("customerId", "is required"));
         if (customerId.length() > MAX_CUSTOMER_ID_LENGTH) {
-            throw invalid("customerId", "must be at most " + MAX_CUSTOMER_ID_LENGTH + " characters");
+            throw ProblemException.invalidField("customerId",
+                    "must be at most " + MAX_CUSTOMER_ID_LENGTH + " characters");
         }
-        int limit = request.query("limit").map(OrderHttp::limit).orElse(OrderSearch.DEFAULT_LIMIT);
-        String before = request.query("cursor").map(OrderHttp::decodeCursor).orElse(null);
+        int limit = request.query("limit").map(v -> PageCursor.limit(v, OrderSearch.MAX_LIMIT))
+                .orElse(OrderSearch.DEFAULT_LIMIT);
+        String before = request.query("cursor").map(CURSORS::decode).orElse(null);
         OrderPage page = listOrders.apply(new OrderSearch(customerId, limit, before));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
-        body.put("nextCursor", page.lastOrderId() == null ? null : encodeCursor(page.lastOrderId()));
-        return json(200, body);
-    }
-
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= OrderSearch.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid("limit", "must be a whole number from 1 to " + OrderSearch.MAX_LIMIT);
-    }
-
-    private static String encodeCursor(String orderId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(orderId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            String orderId = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (OrderIds.valid(orderId)) {
-                return orderId;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw invalid("cursor", "is not a cursor this API returned");
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problems.invalidFields(List.of(new Problem.FieldError(field, message))));
-    }
-
-    private HttpResponse json(int status, Object body) {
-        try {
-            return HttpResponse.json(status, mapper.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response could not be written as JSON", e);
-        }
+        body.put("nextCursor", page.lastOrderId() == null ? null : CURSORS.encode(page.lastOrderId()));
+        return HttpResponse.json(mapper, 200, body);
     }
 }

@@ -1,33 +1,24 @@
 package dev.shop.order.aws;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.events.CreateOrder;
 import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
-import dev.shop.local.servers.RealServersInitializer;
+import dev.shop.order.OrderApplication;
 import dev.shop.order.domain.OrderBook;
 import dev.shop.order.domain.OrderIds;
 import dev.shop.order.domain.OrderOutcome;
 import dev.shop.runtime.outbox.Outbox;
+import dev.shop.testing.LambdaFunctionHost;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.shop.order.OrderCommands.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,29 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderApiGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> previous = new HashMap<>();
-    private static FunctionInvoker lambda;
+
+    @RegisterExtension
+    static final LambdaFunctionHost lambda = LambdaFunctionHost.of("order", OrderApplication.class, "orderApi");
+
     private static Jdbi database;
 
     @BeforeAll
-    static void bootLikeLambda() {
-        Map<String, Object> properties = new HashMap<>(RealServersInitializer.properties("order"));
-        properties.put("MAIN_CLASS", "dev.shop.order.OrderApplication");
-        properties.put("spring.profiles.active", "lambda");
-        properties.forEach((k, v) -> previous.put(k, System.setProperty(k, String.valueOf(v))));
-        lambda = new FunctionInvoker("orderApi");
-        database = schema(properties, "order");
-    }
-
-    @AfterAll
-    static void restoreSystemProperties() {
-        previous.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+    static void openDatabase() {
+        // The Lambda's own database and schema, which its boot has migrated.
+        database = lambda.database("order");
     }
 
     @Test
@@ -100,34 +78,7 @@ class OrderApiGatewayTest {
                 .isEqualTo("orderId");
     }
 
-    private static JsonNode invoke(String orderId) throws IOException {
-        String event = fixture("apigw-get-order.json").replace("${orderId}", orderId)
-                .replace("${correlationId}", UUID.randomUUID().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return JSON.readTree(out.toByteArray());
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = OrderApiGatewayTest.class.getResourceAsStream("/events/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The Lambda's own database and schema, which its boot has migrated. */
-    private static Jdbi schema(Map<String, Object> properties, String schema) {
-        Properties login = new Properties();
-        if (properties.get("spring.datasource.username") != null) {
-            login.setProperty("user", String.valueOf(properties.get("spring.datasource.username")));
-        }
-        if (properties.get("spring.datasource.password") != null) {
-            login.setProperty("password", String.valueOf(properties.get("spring.datasource.password")));
-        }
-        String url = String.valueOf(properties.get("spring.datasource.url"));
-        return Jdbi.create(() -> {
-            Connection connection = DriverManager.getConnection(url, login);
-            connection.setSchema(schema);
-            return connection;
-        });
+    private static JsonNode invoke(String orderId) {
+        return lambda.invoke("events/apigw-get-order.json", Map.of("orderId", orderId));
     }
 }

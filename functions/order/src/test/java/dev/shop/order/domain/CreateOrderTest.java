@@ -9,20 +9,20 @@ import dev.shop.events.CreateOrder;
 import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
-import dev.shop.order.Concurrently;
 import dev.shop.order.OrderCommands;
 import dev.shop.order.OrderFunctionTest;
-import dev.shop.order.TaskReplies;
+import dev.shop.testing.Concurrently;
+import dev.shop.testing.OutboxReplies;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 
-import static dev.shop.order.Deliveries.deliver;
 import static dev.shop.order.OrderCommands.anOrder;
-import static dev.shop.order.TaskReplies.failed;
-import static dev.shop.order.TaskReplies.succeeded;
+import static dev.shop.testing.Deliveries.deliver;
+import static dev.shop.testing.OutboxReplies.failed;
+import static dev.shop.testing.OutboxReplies.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -39,11 +39,11 @@ class CreateOrderTest {
     @Autowired
     EventCodec codec;
 
-    TaskReplies replies;
+    OutboxReplies replies;
 
     @BeforeEach
     void replies() {
-        replies = new TaskReplies(jdbi, codec);
+        replies = new OutboxReplies(jdbi, codec);
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.events.CreateOrder;
 import dev.shop.events.EventEnvelope;
-import dev.shop.order.HttpRequests;
 import dev.shop.order.OrderCommands;
 import dev.shop.order.OrderFunctionTest;
 import dev.shop.order.domain.OrderBook;
@@ -16,6 +15,7 @@ import dev.shop.order.domain.OrderIds;
 import dev.shop.order.domain.OrderOutcome;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
+import dev.shop.testing.HttpRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -44,12 +44,13 @@ class OrderHttpTest {
         }
         placed(anOrder()); // someone else's
 
-        HttpResponse one = orderHttpApi.handle(HttpRequests.get("/orders/" + placed.getFirst()).build());
+        HttpResponse one = orderHttpApi.handle(HttpRequestBuilder.get("/orders/" + placed.getFirst()).build());
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            HttpRequests request = HttpRequests.get("/orders").query("customerId", customerId).query("limit", "2");
+            HttpRequestBuilder request = HttpRequestBuilder.get("/orders").query("customerId", customerId)
+                    .query("limit", "2");
             if (cursor != null) {
                 request.query("cursor", cursor);
             }
@@ -77,7 +78,7 @@ class OrderHttpTest {
 
     @Test
     void listsNothingForCustomerWithoutOrders() throws Exception {
-        HttpResponse response = orderHttpApi.handle(HttpRequests.get("/orders")
+        HttpResponse response = orderHttpApi.handle(HttpRequestBuilder.get("/orders")
                 .query("customerId", OrderCommands.uniqueCustomerId()).build());
 
         JsonNode body = mapper.readTree(response.body());
@@ -88,7 +89,7 @@ class OrderHttpTest {
 
     @Test
     void answers404ProblemForUnknownOrder() throws Exception {
-        HttpResponse response = orderHttpApi.handle(HttpRequests.get("/orders/" + OrderIds.next()).build());
+        HttpResponse response = orderHttpApi.handle(HttpRequestBuilder.get("/orders/" + OrderIds.next()).build());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
@@ -101,7 +102,7 @@ class OrderHttpTest {
     @CsvFileSource(resources = "/requests/bad-order-requests.csv")
     void answersBadRequestsWithProblems(String description, String method, String path, String query, int status,
                                         String type, String field) throws Exception {
-        HttpResponse response = orderHttpApi.handle(HttpRequests.of(method, path)
+        HttpResponse response = orderHttpApi.handle(HttpRequestBuilder.request(method, path)
                 .queryString(query == null ? null : query.replace("${longId}", "c".repeat(129))).build());
 
         assertThat(response.status()).isEqualTo(status);

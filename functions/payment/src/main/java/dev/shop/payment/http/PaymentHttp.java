@@ -1,18 +1,15 @@
 package dev.shop.payment.http;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.payment.domain.CheckoutIds;
 import dev.shop.payment.domain.PaymentLookup;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.runtime.problem.Problem;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
@@ -36,21 +33,12 @@ public class PaymentHttp {
     private HttpResponse get(HttpRequest request) {
         String checkoutId = request.pathParameter("checkoutId");
         if (!CheckoutIds.valid(checkoutId)) {
-            throw new ProblemException(Problems.invalidFields(List.of(
-                    new Problem.FieldError("checkoutId", "must be " + CheckoutIds.RULE))));
+            throw ProblemException.invalidField("checkoutId", "must be " + CheckoutIds.RULE);
         }
         return switch (getPayment.apply(checkoutId)) {
-            case PaymentLookup.Found found -> json(200, found);
+            case PaymentLookup.Found found -> HttpResponse.json(mapper, 200, found);
             case PaymentLookup.NotFound notFound -> throw new ProblemException(
                     Problems.notFound("No payment for checkout " + notFound.checkoutId()));
         };
-    }
-
-    private HttpResponse json(int status, Object body) {
-        try {
-            return HttpResponse.json(status, mapper.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response could not be written as JSON", e);
-        }
     }
 }

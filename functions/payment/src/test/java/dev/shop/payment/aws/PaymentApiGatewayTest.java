@@ -1,16 +1,7 @@
 package dev.shop.payment.aws;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,15 +9,16 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.ProcessPayment;
 import dev.shop.local.servers.RealServersInitializer;
+import dev.shop.payment.PaymentApplication;
 import dev.shop.payment.PaymentCommands;
 import dev.shop.payment.domain.PaymentProcessor;
 import dev.shop.payment.domain.SimulatedPaymentProvider;
 import dev.shop.runtime.outbox.Outbox;
+import dev.shop.testing.LambdaFunctionHost;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.shop.payment.PaymentCommands.aCharge;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,30 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PaymentApiGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> previous = new HashMap<>();
     private static final String ADMIN = "Bearer " + RealServersInitializer.ADMIN_TOKEN;
-    private static FunctionInvoker lambda;
+
+    @RegisterExtension
+    static final LambdaFunctionHost lambda = LambdaFunctionHost.of("payment", PaymentApplication.class, "paymentApi");
+
     private static Jdbi database;
 
     @BeforeAll
-    static void bootLikeLambda() {
-        Map<String, Object> properties = new HashMap<>(RealServersInitializer.properties("payment"));
-        properties.put("MAIN_CLASS", "dev.shop.payment.PaymentApplication");
-        properties.put("spring.profiles.active", "lambda");
-        properties.forEach((k, v) -> previous.put(k, System.setProperty(k, String.valueOf(v))));
-        lambda = new FunctionInvoker("paymentApi");
-        database = schema(properties, "payment");
-    }
-
-    @AfterAll
-    static void restoreSystemProperties() {
-        previous.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+    static void openDatabase() {
+        // The Lambda's own database and schema, which its boot has migrated.
+        database = lambda.database("payment");
     }
 
     @Test
@@ -99,35 +78,8 @@ class PaymentApiGatewayTest {
         assertThat(response.get("headers").get("content-type").asText()).isEqualTo("application/problem+json");
     }
 
-    private static JsonNode invoke(String checkoutId, String authorization) throws IOException {
-        String event = fixture("apigw-get-payment.json").replace("${checkoutId}", checkoutId)
-                .replace("${authorization}", authorization)
-                .replace("${correlationId}", UUID.randomUUID().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return JSON.readTree(out.toByteArray());
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = PaymentApiGatewayTest.class.getResourceAsStream("/events/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The Lambda's own database and schema, which its boot has migrated. */
-    private static Jdbi schema(Map<String, Object> properties, String schema) {
-        Properties login = new Properties();
-        if (properties.get("spring.datasource.username") != null) {
-            login.setProperty("user", String.valueOf(properties.get("spring.datasource.username")));
-        }
-        if (properties.get("spring.datasource.password") != null) {
-            login.setProperty("password", String.valueOf(properties.get("spring.datasource.password")));
-        }
-        String url = String.valueOf(properties.get("spring.datasource.url"));
-        return Jdbi.create(() -> {
-            Connection connection = DriverManager.getConnection(url, login);
-            connection.setSchema(schema);
-            return connection;
-        });
+    private static JsonNode invoke(String checkoutId, String authorization) {
+        return lambda.invoke("events/apigw-get-payment.json",
+                Map.of("checkoutId", checkoutId, "authorization", authorization));
     }
 }

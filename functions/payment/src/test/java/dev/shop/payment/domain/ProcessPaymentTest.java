@@ -9,23 +9,23 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
 import dev.shop.events.ProcessPayment;
-import dev.shop.payment.Concurrently;
 import dev.shop.payment.PaymentCommands;
 import dev.shop.payment.PaymentFunctionTest;
-import dev.shop.payment.TaskReplies;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.outbox.Outbox;
+import dev.shop.testing.Concurrently;
+import dev.shop.testing.OutboxReplies;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 
-import static dev.shop.payment.Deliveries.deliver;
 import static dev.shop.payment.PaymentCommands.aCharge;
 import static dev.shop.payment.PaymentCommands.refundOf;
-import static dev.shop.payment.TaskReplies.failed;
-import static dev.shop.payment.TaskReplies.succeeded;
+import static dev.shop.testing.Deliveries.deliver;
+import static dev.shop.testing.OutboxReplies.failed;
+import static dev.shop.testing.OutboxReplies.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** processPayment charges a checkout at most once and answers every command, however often it arrives. */
@@ -45,11 +45,11 @@ class ProcessPaymentTest {
     @Autowired
     FunctionManifest manifest;
 
-    TaskReplies replies;
+    OutboxReplies replies;
 
     @BeforeEach
     void replies() {
-        replies = new TaskReplies(jdbi, codec);
+        replies = new OutboxReplies(jdbi, codec);
     }
 
     @Test

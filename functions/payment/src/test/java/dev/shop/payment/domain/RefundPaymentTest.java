@@ -9,16 +9,16 @@ import dev.shop.events.EventEnvelope;
 import dev.shop.events.RefundPayment;
 import dev.shop.payment.PaymentCommands;
 import dev.shop.payment.PaymentFunctionTest;
-import dev.shop.payment.TaskReplies;
+import dev.shop.testing.OutboxReplies;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 
-import static dev.shop.payment.Deliveries.deliver;
 import static dev.shop.payment.PaymentCommands.aCharge;
 import static dev.shop.payment.PaymentCommands.refundOf;
-import static dev.shop.payment.TaskReplies.succeeded;
+import static dev.shop.testing.Deliveries.deliver;
+import static dev.shop.testing.OutboxReplies.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,13 +55,13 @@ class RefundPaymentTest {
         deliver(refundPayment, refundOf(refunded.checkoutId())); // retried: answered again, refunds nothing more
         deliver(refundPayment, refundOf(declined.checkoutId()));
 
-        List<EventEnvelope<?>> answers = new TaskReplies(jdbi, codec).of(refunded.checkoutId());
+        List<EventEnvelope<?>> answers = new OutboxReplies(jdbi, codec).of(refunded.checkoutId());
         assertThat(answers).hasSize(3); // the charge and two refund replies
         Map<String, Object> first = succeeded(answers.get(1)).output();
         assertThat(first).containsEntry("refunded", true).containsEntry("amountCents", 2500);
         assertThat(first.get("paymentId")).isEqualTo(succeeded(answers.get(0)).output().get("paymentId"));
         assertThat(succeeded(answers.get(2)).output()).isEqualTo(first);
-        assertThat(succeeded(new TaskReplies(jdbi, codec).of(declined.checkoutId()).getLast()).output())
+        assertThat(succeeded(new OutboxReplies(jdbi, codec).of(declined.checkoutId()).getLast()).output())
                 .isEqualTo(Map.of("refunded", false));
 
         assertThat(ledger.checkout(refunded.checkoutId()))
@@ -81,7 +81,7 @@ class RefundPaymentTest {
         deliver(refundPayment, refundOf(checkoutId));
         deliver(refundPayment, refundOf(checkoutId));
 
-        List<EventEnvelope<?>> answers = new TaskReplies(jdbi, codec).of(checkoutId);
+        List<EventEnvelope<?>> answers = new OutboxReplies(jdbi, codec).of(checkoutId);
         assertThat(answers).hasSize(2)
                 .allSatisfy(reply -> assertThat(succeeded(reply).output()).isEqualTo(Map.of("refunded", false)));
         assertThat(ledger.checkout(checkoutId).chargedCents()).isZero();

@@ -4,20 +4,20 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.payment.HttpRequests;
 import dev.shop.payment.PaymentCommands;
 import dev.shop.payment.PaymentFunctionTest;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
+import dev.shop.testing.HttpRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.Message;
 
-import static dev.shop.payment.Deliveries.deliver;
 import static dev.shop.payment.PaymentCommands.aCharge;
 import static dev.shop.payment.PaymentCommands.refundOf;
+import static dev.shop.testing.Deliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /payments/{checkoutId}: an admin's view of a checkout's payment and its ledger. */
@@ -39,7 +39,8 @@ class PaymentHttpTest {
         deliver(processPayment, charge.envelope());
         deliver(refundPayment, refundOf(charge.checkoutId()));
 
-        HttpResponse response = paymentHttpApi.handle(HttpRequests.get("/payments/" + charge.checkoutId()).asAdmin().build());
+        HttpResponse response = paymentHttpApi.handle(HttpRequestBuilder.get("/payments/" + charge.checkoutId()).asAdmin()
+                .build());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers()).containsEntry("content-type", "application/json");
@@ -57,8 +58,8 @@ class PaymentHttpTest {
 
     @Test
     void answers404ProblemForUnknownCheckout() throws Exception {
-        HttpResponse response = paymentHttpApi.handle(HttpRequests.get("/payments/" + PaymentCommands.uniqueCheckoutId())
-                .asAdmin().build());
+        HttpResponse response = paymentHttpApi.handle(
+                HttpRequestBuilder.get("/payments/" + PaymentCommands.uniqueCheckoutId()).asAdmin().build());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
@@ -71,7 +72,7 @@ class PaymentHttpTest {
     @CsvFileSource(resources = "/requests/bad-payment-requests.csv")
     void answersBadRequestsWithProblems(String description, String method, String path, String authorization,
                                         int status, String type) throws Exception {
-        HttpRequests request = HttpRequests.of(method, path.replace("${longId}", "c".repeat(129)));
+        HttpRequestBuilder request = HttpRequestBuilder.request(method, path.replace("${longId}", "c".repeat(129)));
         if (authorization != null) {
             request.header("authorization", authorization);
         }

@@ -1,4 +1,4 @@
-package dev.shop.order;
+package dev.shop.testing;
 
 import java.util.function.Consumer;
 

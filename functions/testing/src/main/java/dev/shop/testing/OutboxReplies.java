@@ -1,4 +1,4 @@
-package dev.shop.order;
+package dev.shop.testing;
 
 import java.util.List;
 
@@ -10,13 +10,13 @@ import org.jdbi.v3.core.Jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The replies the order function wrote to their outbox for a checkout, oldest first. */
-public final class TaskReplies {
+/** The replies a module's functions wrote to their outbox for a checkout, oldest first. */
+public final class OutboxReplies {
 
     private final Jdbi jdbi;
     private final EventCodec codec;
 
-    public TaskReplies(Jdbi jdbi, EventCodec codec) {
+    public OutboxReplies(Jdbi jdbi, EventCodec codec) {
         this.jdbi = jdbi;
         this.codec = codec;
     }

@@ -1,4 +1,4 @@
-package dev.shop.payment;
+package dev.shop.testing;
 
 import java.util.ArrayList;
 import java.util.List;
