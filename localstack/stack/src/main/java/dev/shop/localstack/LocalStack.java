@@ -221,7 +221,8 @@ public final class LocalStack implements Callable<Integer> {
             FunctionManifest manifest = FunctionManifest.load();
             requireConfiguredServersUp(servers);
             String jdbcUrl = database(servers, options.database());
-            Map<String, Object> properties = moduleProperties(servers.endpoints(), jdbcUrl, options);
+            Map<String, Object> properties = moduleProperties(servers.endpoints(), jdbcUrl, options,
+                    bound.getAddress().getPort());
             modules = startModules(manifest, properties, registry);
             progress.step("functions ready: " + String.join(", ", modules.stream()
                     .map(m -> m.name() + " (" + manifest.functionsOf(m.name()).size() + " functions)").toList()));
@@ -319,13 +320,16 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     /** Starts every module of the manifest side by side; they are independent, so it costs the slowest one. */
-    private static Map<String, Object> moduleProperties(ServerEndpoints endpoints, String jdbcUrl, Options options) {
+    private static Map<String, Object> moduleProperties(ServerEndpoints endpoints, String jdbcUrl, Options options,
+                                                        int gatewayPort) {
         Map<String, Object> properties = new LinkedHashMap<>(
                 FunctionProperties.of(endpoints, jdbcUrl, options.adminToken()));
         properties.put("logging.level.kafka", "WARN");
         properties.put("logging.level.org.apache.kafka", "WARN");
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.main.log-startup-info", "false");
+        // The assistant acts as a shopper's agent: it calls the shop through the same front door.
+        properties.put("shop.assistant.api-base-url", "http://127.0.0.1:" + gatewayPort);
         properties.putAll(options.moduleProperties());
         return properties;
     }

@@ -1,0 +1,322 @@
+package dev.shop.assistant.execute;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shop.assistant.AssistantService;
+import dev.shop.assistant.index.CatalogProduct;
+import dev.shop.assistant.index.ProductIndex;
+import dev.shop.assistant.parser.Intent;
+import dev.shop.assistant.parser.Intent.Action;
+import dev.shop.assistant.parser.ParseResult;
+
+/**
+ * executePlan: carries a plan out through the shop's public API like a shopper's agent. Stock is checked
+ * before the cart is touched (no partial orders: an item short of stock stops the plan with in-stock
+ * alternatives); the checkout saga is followed until it ends; when it fails after the plan changed the
+ * cart, the cart is emptied again if it was empty before, and the message says so.
+ */
+public class PlanExecutor {
+
+    public record ExecuteRequest(String sessionId, String cartId, String customerId, String paymentToken,
+                                 String text, List<Intent> plan) {
+    }
+
+    public record Step(String action, String status, String detail) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExecuteResult(String status, List<Step> steps, String message, JsonNode cart, String checkoutId,
+                                String orderId, String question, List<String> candidates) {
+    }
+
+    private final ShopApi api;
+    private final AssistantService assistant;
+    private final ProductIndex index;
+    private final Duration checkoutTimeout;
+    private final Duration cartSettle;
+
+    public PlanExecutor(ShopApi api, AssistantService assistant, ProductIndex index, Duration checkoutTimeout) {
+        this(api, assistant, index, checkoutTimeout, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param cartSettle how long to let the cart's last change travel to the checkout's replica of the cart before
+     *                   starting a checkout (the checkout takes the cart as its replica has it; see {@link #checkout})
+     */
+    public PlanExecutor(ShopApi api, AssistantService assistant, ProductIndex index, Duration checkoutTimeout,
+                        Duration cartSettle) {
+        this.api = api;
+        this.assistant = assistant;
+        this.index = index;
+        this.checkoutTimeout = checkoutTimeout;
+        this.cartSettle = cartSettle;
+    }
+
+    public ExecuteResult execute(ExecuteRequest request) {
+        List<Step> steps = new ArrayList<>();
+        List<Intent> plan = request.plan();
+        if (plan == null) {
+            ParseResult parsed = assistant.parse(new AssistantService.ParseIntent(request.text(), request.sessionId()));
+            if (parsed.needsClarification()) {
+                return new ExecuteResult("NEEDS_INPUT", steps, parsed.question(), null, null, null,
+                        parsed.question(), parsed.candidates());
+            }
+            plan = parsed.intents();
+        }
+        String cartPath = "/carts/" + request.cartId();
+        Map<String, Integer> before = cartLines(api.get(cartPath));
+        boolean wasEmpty = before.isEmpty();
+
+        // 1. Stock first: never start a checkout that can only be partly filled.
+        Map<String, Integer> wanted = new LinkedHashMap<>(before);
+        for (Intent i : plan) {
+            switch (i.action()) {
+                case ADD_TO_CART -> wanted.merge(i.sku(), i.quantity(), Integer::sum);
+                case SET_QUANTITY -> wanted.put(i.sku(), i.quantity());
+                case REMOVE_FROM_CART -> wanted.remove(i.sku());
+                case CLEAR_CART -> wanted.clear();
+                default -> {
+                }
+            }
+        }
+        for (Intent i : plan) {
+            if (i.action() != Action.ADD_TO_CART && i.action() != Action.SET_QUANTITY) {
+                continue;
+            }
+            int want = wanted.getOrDefault(i.sku(), 0);
+            int available = available(i.sku());
+            if (available < want) {
+                List<String> alternatives = alternatives(i.sku(), want);
+                String name = index.get(i.sku()).map(CatalogProduct::label).orElse(i.sku());
+                String message = (available <= 0 ? name + " is out of stock" : "Only " + available + " of " + name
+                        + " are in stock, you asked for " + want) + ". Nothing was added or charged."
+                        + (alternatives.isEmpty() ? "" : " In stock instead: " + String.join(", ",
+                        alternatives.stream().map(s -> index.get(s).map(CatalogProduct::label).orElse(s)).toList())
+                        + ". Which would you like?");
+                steps.add(new Step("CHECK_STOCK", "NEEDS_INPUT", message));
+                return new ExecuteResult("NEEDS_INPUT", steps, message, api.get(cartPath).body(), null, null,
+                        message, alternatives);
+            }
+        }
+
+        // 2. The cart steps, then the checkout.
+        boolean changedCart = false;
+        for (Intent i : plan) {
+            switch (i.action()) {
+                case ADD_TO_CART -> {
+                    ShopApi.Response r = api.post(cartPath + "/items", Map.of("sku", i.sku(), "quantity", i.quantity()),
+                            Map.of());
+                    changedCart |= r.ok();
+                    if (!step(steps, i, r, "Added " + i.quantity() + " × " + label(i.sku()))) {
+                        return failed(steps, request, wasEmpty, changedCart, "I could not add " + label(i.sku()));
+                    }
+                }
+                case SET_QUANTITY -> {
+                    ShopApi.Response r = api.put(cartPath + "/items/" + i.sku(), Map.of("quantity", i.quantity()));
+                    changedCart |= r.ok();
+                    if (!step(steps, i, r, "Changed " + label(i.sku()) + " to " + i.quantity())) {
+                        return failed(steps, request, wasEmpty, changedCart, "I could not change " + label(i.sku()));
+                    }
+                }
+                case REMOVE_FROM_CART -> {
+                    ShopApi.Response r = api.delete(cartPath + "/items/" + i.sku());
+                    changedCart |= r.ok();
+                    steps.add(new Step(i.action().name(), r.ok() || r.status() == 404 ? "DONE" : "FAILED",
+                            "Removed " + label(i.sku())));
+                }
+                case CLEAR_CART -> {
+                    ShopApi.Response r = api.delete(cartPath);
+                    changedCart |= r.ok();
+                    steps.add(new Step(i.action().name(), r.ok() || r.status() == 404 ? "DONE" : "FAILED",
+                            "Emptied the cart"));
+                }
+                case VIEW_CART -> steps.add(new Step(i.action().name(), "DONE", describe(api.get(cartPath).body())));
+                case SEARCH -> steps.add(new Step(i.action().name(), "DONE", "Found: " + String.join(", ",
+                        index.score(List.of(i.query().split("\\s+")), null).stream().limit(5)
+                                .map(p -> p.product().label()).toList())));
+                case ORDER_STATUS -> {
+                    ShopApi.Response r = api.get("/orders?customerId="
+                            + URLEncoder.encode(request.customerId(), StandardCharsets.UTF_8) + "&limit=5");
+                    steps.add(new Step(i.action().name(), r.ok() ? "DONE" : "FAILED",
+                            r.ok() ? describeOrders(r.body()) : "I could not look up your orders"));
+                }
+                case CHECKOUT -> {
+                    return checkout(steps, request, wasEmpty, changedCart);
+                }
+            }
+        }
+        return new ExecuteResult("COMPLETED", steps, "Done: " + String.join("; ",
+                steps.stream().map(Step::detail).toList()), api.get(cartPath).body(), null, null, null, null);
+    }
+
+    /**
+     * Starts the checkout and follows it to its end. The checkout reads the cart from its own replica, filled from
+     * the cart's events, and the API has no way to ask for a given cart version: so after the plan changed the cart
+     * the executor waits {@code cartSettle} for the change to arrive, retries while the checkout has not heard of the
+     * cart at all (404, same idempotency key), and afterwards checks the placed order against the cart it built.
+     */
+    private ExecuteResult checkout(List<Step> steps, ExecuteRequest request, boolean wasEmpty, boolean changedCart) {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("cartId", request.cartId(), "customerId", request.customerId(),
+                "paymentToken", request.paymentToken());
+        Map<String, Integer> expectedLines = cartLines(api.get("/carts/" + request.cartId()));
+        if (changedCart && !cartSettle.isZero()) {
+            ShopApi.sleep(cartSettle);
+        }
+        ShopApi.Response started = api.post("/checkouts", body, Map.of("Idempotency-Key", key));
+        Instant notFoundDeadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (started.status() == 404 && !expectedLines.isEmpty() && Instant.now().isBefore(notFoundDeadline)) {
+            ShopApi.sleep(Duration.ofMillis(250));
+            started = api.post("/checkouts", body, Map.of("Idempotency-Key", key));
+        }
+        if (!started.ok()) {
+            steps.add(new Step("CHECKOUT", "FAILED", "The checkout could not start: "
+                    + started.body().path("detail").asText("HTTP " + started.status())));
+            return failed(steps, request, wasEmpty, changedCart, "The checkout could not start");
+        }
+        String checkoutId = started.body().path("checkoutId").asText();
+        Instant deadline = Instant.now().plus(checkoutTimeout);
+        Duration wait = Duration.ofMillis(100);
+        JsonNode state = started.body();
+        while (state.path("status").asText("RUNNING").equals("RUNNING") && Instant.now().isBefore(deadline)) {
+            ShopApi.sleep(wait);
+            wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1)
+                    : wait.multipliedBy(2);
+            ShopApi.Response r = api.get("/checkouts/" + checkoutId);
+            if (r.ok()) {
+                state = r.body();
+            }
+        }
+        String status = state.path("status").asText("RUNNING");
+        if (status.equals("SUCCEEDED")) {
+            String orderId = state.path("orderId").asText(null);
+            steps.add(new Step("CHECKOUT", "DONE", "Order " + orderId + " placed"));
+            String warning = "";
+            ShopApi.Response order = orderId == null ? null : api.get("/orders/" + orderId);
+            if (order != null && order.ok()) {
+                Map<String, Integer> placed = new LinkedHashMap<>();
+                order.body().path("lines").forEach(l -> placed.merge(l.path("sku").asText(),
+                        l.path("quantity").asInt(), Integer::sum));
+                if (!placed.equals(expectedLines)) {
+                    warning = " Note: the order holds " + placed + " while your cart had " + expectedLines
+                            + "; please check it.";
+                    steps.add(new Step("VERIFY_ORDER", "MISMATCH", warning.trim()));
+                }
+            }
+            return new ExecuteResult("COMPLETED", steps, "Your order " + orderId + " is placed." + warning,
+                    api.get("/carts/" + request.cartId()).body(), checkoutId, orderId, null, null);
+        }
+        if (status.equals("RUNNING")) {
+            steps.add(new Step("CHECKOUT", "PENDING", "The checkout " + checkoutId + " is still running"));
+            return new ExecuteResult("NEEDS_INPUT", steps, "Your checkout is taking longer than usual; "
+                    + "check again in a moment.", null, checkoutId, null, null, null);
+        }
+        String reason = state.path("cause").asText(state.path("error").asText("the checkout failed"));
+        steps.add(new Step("CHECKOUT", "FAILED", "The payment or checkout failed: " + reason));
+        ExecuteResult failed = failed(steps, request, wasEmpty, changedCart,
+                "The checkout did not go through (" + reason + "); nothing was charged");
+        return new ExecuteResult(failed.status(), failed.steps(), failed.message(), failed.cart(), checkoutId, null,
+                null, null);
+    }
+
+    /** Undoes the plan's cart changes when the cart was empty before it, and says what happened. */
+    private ExecuteResult failed(List<Step> steps, ExecuteRequest request, boolean wasEmpty, boolean changedCart,
+                                 String what) {
+        String message = what + ".";
+        if (changedCart && wasEmpty) {
+            ShopApi.Response r = api.delete("/carts/" + request.cartId());
+            steps.add(new Step("UNDO", r.ok() || r.status() == 404 ? "DONE" : "FAILED",
+                    "Emptied the cart again, as it was before"));
+            message += " I removed what I had added, so your cart is empty as before.";
+        } else if (changedCart) {
+            message += " Your cart still has the items; your earlier items were kept.";
+        }
+        return new ExecuteResult("FAILED", steps, message, api.get("/carts/" + request.cartId()).body(), null, null,
+                null, null);
+    }
+
+    private boolean step(List<Step> steps, Intent i, ShopApi.Response r, String detail) {
+        steps.add(new Step(i.action().name(), r.ok() ? "DONE" : "FAILED",
+                r.ok() ? detail : detail + " failed: " + r.body().path("detail").asText("HTTP " + r.status())));
+        return r.ok();
+    }
+
+    private int available(String sku) {
+        ShopApi.Response r = api.get("/inventory/" + sku);
+        return r.ok() ? r.body().path("available").asInt(0) : 0;
+    }
+
+    /** In-stock products like this one: its other variants first, then the same category. */
+    private List<String> alternatives(String sku, int want) {
+        CatalogProduct product = index.get(sku).orElse(null);
+        if (product == null) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>(index.family(sku));
+        index.all().stream().filter(p -> p.category().equals(product.category())).map(CatalogProduct::sku)
+                .sorted().forEach(options::add);
+        return options.stream().distinct().filter(s -> !s.equals(sku)).limit(8)
+                .filter(s -> available(s) >= want).limit(3).toList();
+    }
+
+    private String label(String sku) {
+        return index.get(sku).map(CatalogProduct::label).orElse(sku);
+    }
+
+    private static String describe(JsonNode cart) {
+        if (cart == null || !cart.has("items") || cart.path("items").isEmpty()) {
+            return "Your cart is empty";
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode line : cart.path("items")) {
+            lines.add(line.path("quantity").asInt() + " × " + line.path("name").asText(line.path("sku").asText()));
+        }
+        return "Your cart: " + String.join(", ", lines) + " (total " + cart.path("totalCents").asLong() / 100.0 + ")";
+    }
+
+    /** "Your latest orders: order 1a2b… (placed 2026-11-22): 2 × Ceramic Mug (red), 1 × … — 25.00 USD, confirmed." */
+    String describeOrders(JsonNode page) {
+        JsonNode items = page == null ? null : page.path("items");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            return "You have no orders yet";
+        }
+        List<String> orders = new ArrayList<>();
+        for (JsonNode order : items) {
+            List<String> lines = new ArrayList<>();
+            for (JsonNode line : order.path("lines")) {
+                String sku = line.path("sku").asText();
+                lines.add(line.path("quantity").asInt() + " × " + index.get(sku).map(CatalogProduct::label)
+                        .orElse(line.path("name").asText(sku)));
+            }
+            String placed = order.path("createdAt").asText("");
+            String status = order.path("status").asText("").toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            orders.add("order " + order.path("orderId").asText()
+                    + (placed.length() >= 10 ? " (placed " + placed.substring(0, 10) + ")" : "")
+                    + (lines.isEmpty() ? "" : ": " + String.join(", ", lines))
+                    + String.format(java.util.Locale.ROOT, ", %.2f %s", order.path("totalCents").asLong() / 100.0,
+                    order.path("currency").asText("")).stripTrailing()
+                    + (status.isEmpty() ? "" : ", " + status));
+        }
+        return (orders.size() == 1 ? "Your latest order is " : "Your latest orders: ") + String.join("; ", orders);
+    }
+
+    static Map<String, Integer> cartLines(ShopApi.Response cart) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        if (cart.ok()) {
+            for (JsonNode line : cart.body().path("items")) {
+                lines.put(line.path("sku").asText(), line.path("quantity").asInt());
+            }
+        }
+        return lines;
+    }
+}

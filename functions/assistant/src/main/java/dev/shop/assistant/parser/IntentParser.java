@@ -1,0 +1,1051 @@
+package dev.shop.assistant.parser;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.shop.assistant.index.CatalogProduct;
+import dev.shop.assistant.index.ProductIndex;
+import dev.shop.assistant.index.ScoredProduct;
+import dev.shop.assistant.parser.Intent.Action;
+import dev.shop.assistant.parser.SessionContext.Pending;
+
+/**
+ * Turns a shopper's English into intents, deterministically: the text is cut into sentences and clauses,
+ * each clause is classified by its verbs and fixed phrases, its quantity is read (digits, number words,
+ * "a dozen", "x3"...), and the words that are left are matched against the {@link ProductIndex}. Pronouns
+ * and "the red one" are resolved from the {@link SessionContext}; when a clause could mean more than one
+ * product, the whole request becomes a question and waits in the session for the answer.
+ */
+public final class IntentParser {
+
+    private static final double MIN_SCORE = 1.5;
+    private static final double TIE = 0.01;
+
+    private static final Pattern SENTENCES = Pattern.compile("[.!?;]+(?=\\s|$)|\\n");
+    private static final Pattern TOKENS = Pattern.compile("[a-z0-9]+(?:['-][a-z0-9]+)*|,|:|(?<=\\s)[-–—]+(?=\\s)");
+    private static final Set<String> SPLITTERS = Set.of(",", ":", "-", "–", "—", "and", "then", "plus", "also", "but");
+    private static final Set<String> AUXILIARIES = Set.of("do", "does", "did", "would", "will", "could", "should",
+            "is", "are", "am", "i'm", "it's", "can", "may", "might", "was", "were");
+
+    private static final Pattern ORDER_STATUS = Pattern.compile(
+            "\\b(where('s| is| are)? my (order|orders|package|parcel|stuff|delivery|things|items|purchase)"
+                    + "|order status|status of my|track(ing)?\\b|shipped|ship out|dispatched|arrive|arriving|"
+                    + "deliver(ed|y)\\b|when will (it|they|my)|has my order|is my order)");
+    private static final Pattern CLEAR = Pattern.compile(
+            "\\b(empty|clear|reset|wipe)\\b.*\\b(cart|basket|trolley|everything|all|it|out)\\b"
+                    + "|\\b(remove|delete|drop)\\b (everything|it all|all items|all of it|all the items)\\b"
+                    + "|\\bstart (over|again)\\b|^(empty|clear) ?(cart|basket)?$");
+    private static final Pattern CHECKOUT = Pattern.compile(
+            "\\bcheck ?out\\b|\\bcheckout\\b|\\bplace (my|the|an|this|our) order\\b|\\bpay\\b|\\bpay (now|up)\\b"
+                    + "|\\bring (me|it|this|that) up\\b|\\b(complete|finish|finalize|finalise|submit|confirm)"
+                    + " (my |the |this |our )?(purchase|order)\\b|\\bproceed to (checkout|payment|pay)\\b"
+                    + "|\\bthat'?s (all|everything)\\b");
+    private static final Pattern VIEW_TOTAL = Pattern.compile("\\b(my|the) total\\b|\\bhow much (do i owe|is it all)");
+    private static final Pattern VIEW_VERBS = Pattern.compile(
+            "\\b(show|see|view|display|check|look|list|what|what's|whats|open|review)\\b");
+    private static final List<Pattern> SEARCHES = List.of(
+            Pattern.compile("^(?:can you |could you |please )*(?:show me|show|find me|find|search for|search|"
+                    + "look for|looking for|i'm looking for|im looking for|browse|recommend|suggest)\\s+(?:some |any )?(.+)$"),
+            Pattern.compile("\\bdo you (?:sell|have|carry|stock|got|offer) (?:any )?(.+?)$"),
+            Pattern.compile("^(?:what|which) (.+?) (?:do you|have you|are there|are available|you got)\\b.*$"),
+            Pattern.compile("^(?:got |have you got )?any (.+?)$"));
+
+    private final ProductIndex index;
+
+    public IntentParser(ProductIndex index) {
+        this.index = index;
+    }
+
+    /** Parses one utterance in a session; updates the session (cart, references, open question). */
+    public ParseResult parse(String text, SessionContext session) {
+        Run run = new Run(session);
+        ParseResult result = run.parse(text == null ? "" : text);
+        if (!result.needsClarification()) {
+            session.pending = null;
+            for (Intent intent : result.intents()) {
+                session.apply(intent);
+            }
+            if (!run.mentioned.isEmpty()) {
+                session.lastSkus = new ArrayList<>(run.mentioned);
+                session.lastWasSearch = false;
+            }
+        }
+        return result;
+    }
+
+    /** A clause's words, sorted by the role they play. */
+    private static final class Clause {
+        final List<String> tokens;
+        final String text;
+        Action verb;
+        boolean buy;
+        boolean swap;
+        boolean negated;
+        Integer quantity;
+        boolean pairOf;
+        boolean relativeLess;
+        boolean relativeMore;
+        boolean pronoun;
+        boolean one;
+        boolean another;
+        boolean cheapest;
+        boolean dearest;
+        boolean ofThem;
+        List<String> words = new ArrayList<>();
+        List<String> swapNewWords;
+        Integer swapNewQuantity;
+
+        Clause(List<String> tokens) {
+            this.tokens = tokens;
+            this.text = String.join(" ", tokens);
+        }
+
+        boolean hasWords() {
+            return !words.isEmpty();
+        }
+    }
+
+    private sealed interface Resolution {
+    }
+
+    private record Resolved(CatalogProduct product) implements Resolution {
+    }
+
+    private record Ambiguous(List<String> candidates) implements Resolution {
+    }
+
+    private record NotFound() implements Resolution {
+    }
+
+    /** The state of one parse. */
+    private final class Run {
+        final SessionContext session;
+        final Map<String, Integer> cart;
+        final List<Intent> intents = new ArrayList<>();
+        final LinkedHashSet<String> mentioned = new LinkedHashSet<>();
+        Action inherited;
+        boolean inheritedBuy;
+        boolean checkoutAfter;
+        boolean explicitCheckout;
+        boolean answeredPending;
+        Clause lastItemClause;
+        Collection<String> lastItemContext;
+        int lastItemIntent = -1;
+        Ambiguous openAmbiguity;
+        Clause openClause;
+
+        Run(SessionContext session) {
+            this.session = session;
+            this.cart = new LinkedHashMap<>(session.cart);
+        }
+
+        ParseResult parse(String text) {
+            String normalized = text.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'')
+                    .replace("×", " x ").replace("&", " and ");
+            for (String sentence : SENTENCES.split(normalized)) {
+                for (List<String> tokens : clauses(sentence)) {
+                    ParseResult early = clause(new Clause(tokens));
+                    if (early != null) {
+                        return early;
+                    }
+                }
+            }
+            if (openAmbiguity != null) {
+                return clarify(openClause, openAmbiguity);
+            }
+            if (checkoutAfter && !explicitCheckout) {
+                intents.add(Intent.of(Action.CHECKOUT));
+            }
+            return ParseResult.plan(intents);
+        }
+
+        /** Cuts a sentence at commas, dashes and conjunctions, and before a "not"/"no" that negates what follows. */
+        List<List<String>> clauses(String sentence) {
+            List<String> tokens = new ArrayList<>();
+            Matcher m = TOKENS.matcher(sentence);
+            while (m.find()) {
+                tokens.add(m.group());
+            }
+            // brand names joined with "and" ("Hearth and Co") stay whole: only split where a conjunction
+            // is not inside a known multi-word name is too costly to check; names with "and" are rare.
+            List<List<String>> clauses = new ArrayList<>();
+            List<String> current = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                String t = tokens.get(i);
+                if (SPLITTERS.contains(t)) {
+                    if (t.equals("and") && i + 1 < tokens.size() && tokens.get(i + 1).equals("co")) {
+                        current.add(t);
+                        continue;
+                    }
+                    flush(clauses, current);
+                    current = new ArrayList<>();
+                    continue;
+                }
+                boolean negator = t.equals("not") || t.equals("no") && !(i + 1 < tokens.size()
+                        && tokens.get(i + 1).equals("longer"));
+                if (negator && !current.isEmpty() && !AUXILIARIES.contains(current.getLast())) {
+                    flush(clauses, current);
+                    current = new ArrayList<>();
+                }
+                current.add(t);
+            }
+            flush(clauses, current);
+            return clauses;
+        }
+
+        private void flush(List<List<String>> clauses, List<String> current) {
+            if (!current.isEmpty()) {
+                clauses.add(current);
+            }
+        }
+
+        /** Handles one clause; returns a result when the whole request must stop (a question). */
+        ParseResult clause(Clause c) {
+            String s = c.text;
+            if (isNegated(c)) {
+                return negated(c);
+            }
+            if (ORDER_STATUS.matcher(s).find()) {
+                return phrase(c, Action.ORDER_STATUS);
+            }
+            if (CLEAR.matcher(s).find() && !mentionsProduct(c)) {
+                return phrase(c, Action.CLEAR_CART);
+            }
+            boolean cartWord = c.tokens.stream().anyMatch(t -> t.equals("cart") || t.equals("basket")
+                    || t.equals("trolley"));
+            boolean itemVerb = c.tokens.stream().anyMatch(t -> Lexicon.ADD_VERBS.contains(t)
+                    || Lexicon.REMOVE_VERBS.contains(t) || Lexicon.SET_VERBS.contains(t)
+                    || Lexicon.BUY_VERBS.contains(t));
+            if (CHECKOUT.matcher(s).find()) {
+                explicitCheckout = true;
+                return phrase(c, Action.CHECKOUT);
+            }
+            if ((cartWord && VIEW_VERBS.matcher(s).find() && !itemVerb) || VIEW_TOTAL.matcher(s).find()) {
+                return phrase(c, Action.VIEW_CART);
+            }
+            // "do you have ..." and "what ... do you have" ask; "show me ..." only when no item verb says otherwise.
+            for (int i = 0; i < SEARCHES.size() && !cartWord; i++) {
+                boolean question = i == 1 || i == 2;
+                if (!question && itemVerb && !s.startsWith("show") && !s.startsWith("find") && !s.startsWith("search")) {
+                    continue;
+                }
+                Matcher m = SEARCHES.get(i).matcher(s);
+                if (m.find()) {
+                    return search(c, m.group(1));
+                }
+            }
+            return item(c);
+        }
+
+        ParseResult phrase(Clause c, Action action) {
+            if (openAmbiguity != null) {
+                return clarify(openClause, openAmbiguity);
+            }
+            intents.add(Intent.of(action));
+            return null;
+        }
+
+        ParseResult search(Clause c, String query) {
+            if (openAmbiguity != null) {
+                return clarify(openClause, openAmbiguity);
+            }
+            String q = query.replaceAll("\\b(please|for me|today|right now)\\b", "").trim();
+            intents.add(Intent.search(q));
+            List<ScoredProduct> scored = index.score(List.of(q.split("\\s+")), null);
+            List<String> results = new ArrayList<>();
+            if (!scored.isEmpty()) {
+                double top = scored.getFirst().score();
+                for (ScoredProduct p : scored) {
+                    if (p.score() >= top - TIE && results.size() < 20) {
+                        results.add(p.product().sku());
+                    }
+                }
+            }
+            session.lastResults = results;
+            session.lastWasSearch = true;
+            return null;
+        }
+
+        boolean mentionsProduct(Clause c) {
+            return c.tokens.stream().filter(t -> !Lexicon.STOPWORDS.contains(t) && !Lexicon.CART_WORDS.contains(t)
+                    && !t.equals("empty") && !t.equals("clear") && !t.equals("everything"))
+                    .anyMatch(index::isKnownWord);
+        }
+
+        boolean isNegated(Clause c) {
+            List<String> t = c.tokens;
+            for (int i = 0; i < t.size(); i++) {
+                String w = t.get(i);
+                if (w.equals("don't") || w.equals("dont") || w.equals("not") || w.equals("no") && i == 0
+                        || w.equals("without") && i == 0 || w.equals("except") || w.equals("never")
+                        || w.equals("skip") && i == 0 || w.equals("nope")) {
+                    return !(w.equals("no") && i + 1 < t.size() && t.get(i + 1).equals("longer"));
+                }
+                if (!Lexicon.STOPWORDS.contains(w) && !AUXILIARIES.contains(w)) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** "don't add the pencils" gives nothing (but "just the pens" after it is still an add);
+         *  "I don't want the cap anymore" removes it. */
+        ParseResult negated(Clause c) {
+            boolean wantNot = c.tokens.stream().anyMatch(t -> t.equals("want") || t.equals("need"));
+            boolean add = c.tokens.stream().anyMatch(Lexicon.ADD_VERBS::contains);
+            boolean buy = c.tokens.stream().anyMatch(Lexicon.BUY_VERBS::contains);
+            if (wantNot) {
+                readQuantityAndWords(c);
+                if (c.hasWords() || c.pronoun) {
+                    Resolution r = resolve(c, cart.keySet(), Action.REMOVE_FROM_CART);
+                    if (r instanceof Resolved resolved && cart.containsKey(resolved.product().sku())
+                            && (c.tokens.contains("anymore") || c.tokens.contains("more") || true)) {
+                        intents.add(Intent.remove(resolved.product().sku()));
+                        cart.remove(resolved.product().sku());
+                        mentioned.add(resolved.product().sku());
+                        return null;
+                    }
+                }
+                inherited = Action.ADD_TO_CART;
+                return null;
+            }
+            if (add || buy) {
+                inherited = Action.ADD_TO_CART;
+                inheritedBuy = buy;
+            }
+            return null;
+        }
+
+        ParseResult item(Clause c) {
+            classifyVerb(c);
+            readQuantityAndWords(c);
+            boolean anything = c.hasWords() || c.pronoun || c.one || c.another || c.quantity != null
+                    || c.relativeLess;
+            if (!anything) {
+                if (c.verb != null) {
+                    inherited = c.verb;
+                    inheritedBuy = c.buy;
+                }
+                return null;
+            }
+            // A refinement of the previous clause: "a mug, the white ceramic one"; "..., 10 of them".
+            if (c.verb == null && lastItemClause != null) {
+                if (!c.hasWords() && c.quantity != null && (c.ofThem || c.pronoun || c.tokens.size() <= 3)) {
+                    if (openAmbiguity != null) {
+                        openClause.quantity = c.quantity;
+                        return null;
+                    }
+                    if (lastItemIntent >= 0) {
+                        Intent last = intents.get(lastItemIntent);
+                        if (last.action() == Action.ADD_TO_CART || last.action() == Action.SET_QUANTITY) {
+                            int delta = c.quantity - last.quantity();
+                            intents.set(lastItemIntent, new Intent(last.action(), last.sku(), c.quantity, null));
+                            cart.merge(last.sku(), delta, Integer::sum);
+                        }
+                    }
+                    return null;
+                }
+                // "a large navy tee and a small one", "two red mugs and 3 blue ones": an indefinite article or a
+                // number before "one(s)" is a further item of the same product in another variant, not a
+                // refinement of the previous one (that is "..., the white ceramic one").
+                if (c.one && c.hasWords() && openAmbiguity == null && lastItemIntent >= 0
+                        && (c.quantity != null || !c.tokens.isEmpty() && Lexicon.INDEFINITE.contains(c.tokens.getFirst()))) {
+                    Intent last = intents.get(lastItemIntent);
+                    if (last.sku() != null && (last.action() == Action.ADD_TO_CART
+                            || last.action() == Action.REMOVE_FROM_CART)) {
+                        List<String> family = index.family(last.sku());
+                        Resolution r = resolveWithin(c, family);
+                        if (r instanceof Resolved resolved && !resolved.product().sku().equals(last.sku())) {
+                            c.verb = last.action();
+                            emit(c, resolved.product());
+                            lastItemClause = c;
+                            lastItemContext = family;
+                            return null;
+                        }
+                        if (r instanceof Ambiguous ambiguous) {
+                            c.verb = last.action();
+                            openAmbiguity = ambiguous;
+                            openClause = c;
+                            lastItemClause = c;
+                            lastItemContext = family;
+                            return null;
+                        }
+                    }
+                }
+                if (c.one && c.hasWords() && c.quantity == null) {
+                    Clause merged = lastItemClause;
+                    merged.words.addAll(c.words);
+                    Collection<String> context = openAmbiguity != null ? openAmbiguity.candidates() : lastItemContext;
+                    Resolution r = resolveWithin(merged, context);
+                    if (r instanceof Resolved resolved) {
+                        if (openAmbiguity != null) {
+                            openAmbiguity = null;
+                            emit(merged, resolved.product());
+                        } else if (lastItemIntent >= 0) {
+                            Intent last = intents.get(lastItemIntent);
+                            if (!last.sku().equals(resolved.product().sku())) {
+                                cart.remove(last.sku());
+                                mentioned.remove(last.sku());
+                                intents.remove(lastItemIntent);
+                                lastItemIntent = -1;
+                                emit(merged, resolved.product());
+                            }
+                        }
+                        return null;
+                    }
+                    if (r instanceof Ambiguous ambiguous) {
+                        openAmbiguity = ambiguous;
+                        openClause = merged;
+                        return null;
+                    }
+                }
+            }
+            if (openAmbiguity != null) {
+                return clarify(openClause, openAmbiguity);
+            }
+            // An answer to the assistant's question.
+            Pending pending = session.pending;
+            if (pending != null && !answeredPending && intents.isEmpty()
+                    && (c.verb == null || c.verb.name().equals(pending.action()))) {
+                ParseResult answered = answer(c, pending);
+                if (answered != null || answeredPending) {
+                    return answered;
+                }
+            }
+            Action action = c.verb;
+            boolean buy = c.buy;
+            if (action == null) {
+                action = inherited != null ? inherited : Action.ADD_TO_CART;
+                buy = inherited != null && inheritedBuy;
+            } else {
+                inherited = action;
+                inheritedBuy = buy;
+            }
+            if (c.swap) {
+                return swap(c);
+            }
+            if (buy) {
+                checkoutAfter = true;
+                if (!c.hasWords() && c.pronoun && c.quantity == null) {
+                    List<String> refs = references();
+                    if (!refs.isEmpty() && cart.keySet().containsAll(refs)) {
+                        return null;
+                    }
+                }
+            }
+            if (action == Action.SET_QUANTITY && c.quantity == null && !c.relativeLess && !c.relativeMore) {
+                // "change the mug" without a number: nothing to set.
+                return clarify(c, new Ambiguous(List.of()), "What quantity would you like?");
+            }
+            if (action == Action.ADD_TO_CART && !c.hasWords() && !c.pronoun && !c.one && !c.another
+                    && c.quantity != null && c.verb == null) {
+                // "just 2", "3": a new total for the item last talked about.
+                action = Action.SET_QUANTITY;
+            }
+            Collection<String> context = action == Action.ADD_TO_CART ? null : cart.keySet();
+            Resolution r = resolve(c, context, action);
+            return apply(c, action, r, context);
+        }
+
+        ParseResult apply(Clause c, Action action, Resolution r, Collection<String> context) {
+            switch (r) {
+                case Resolved resolved -> {
+                    CatalogProduct p = resolved.product();
+                    switch (action) {
+                        case REMOVE_FROM_CART -> {
+                            intents.add(Intent.remove(p.sku()));
+                            cart.remove(p.sku());
+                        }
+                        case SET_QUANTITY -> {
+                            int current = cart.getOrDefault(p.sku(), 0);
+                            int q = c.relativeLess ? Math.max(0, current - (c.quantity == null ? 1 : c.quantity))
+                                    : c.relativeMore ? current + (c.quantity == null ? 1 : c.quantity)
+                                    : c.quantity;
+                            intents.add(Intent.set(p.sku(), q));
+                            cart.put(p.sku(), q);
+                        }
+                        default -> {
+                            emit(c, p);
+                            lastItemClause = c;
+                            lastItemContext = context;
+                            return null;
+                        }
+                    }
+                    mentioned.add(p.sku());
+                    lastItemClause = c;
+                    lastItemContext = context;
+                    lastItemIntent = intents.size() - 1;
+                    return null;
+                }
+                case Ambiguous ambiguous -> {
+                    c.verb = action;
+                    openAmbiguity = ambiguous;
+                    openClause = c;
+                    lastItemClause = c;
+                    lastItemContext = context;
+                    return null;
+                }
+                case NotFound nf -> {
+                    if (c.verb == null && !c.pronoun) {
+                        return null;
+                    }
+                    c.verb = action;
+                    return clarify(c, new Ambiguous(List.of()), c.hasWords()
+                            ? "I couldn't find \"" + String.join(" ", c.words) + "\". Which product do you mean?"
+                            : "Which product do you mean?");
+                }
+            }
+        }
+
+        void emit(Clause c, CatalogProduct p) {
+            int q = c.quantity == null ? 1 : c.quantity;
+            if (c.pairOf && !soldByPair(p)) {
+                q = q * 2;
+            }
+            Action action = c.verb == null ? Action.ADD_TO_CART : c.verb;
+            if (action == Action.SET_QUANTITY) {
+                intents.add(Intent.set(p.sku(), q));
+                cart.put(p.sku(), q);
+            } else if (action == Action.REMOVE_FROM_CART) {
+                intents.add(Intent.remove(p.sku()));
+                cart.remove(p.sku());
+            } else {
+                intents.add(Intent.add(p.sku(), q));
+                cart.merge(p.sku(), q, Integer::sum);
+            }
+            mentioned.add(p.sku());
+            lastItemIntent = intents.size() - 1;
+        }
+
+        ParseResult answer(Clause c, Pending pending) {
+            Clause merged = new Clause(c.tokens);
+            merged.words = new ArrayList<>(pending.words());
+            merged.words.addAll(c.words);
+            Integer answerQuantity = c.quantity;
+            if (!c.hasWords() && c.quantity != null && pending.candidates().stream().map(index::get)
+                    .flatMap(java.util.Optional::stream)
+                    .anyMatch(p -> String.valueOf(c.quantity).equalsIgnoreCase(p.size()))) {
+                // "44" answering "which size?" is the size, not a quantity
+                merged.words.add(String.valueOf(c.quantity));
+                answerQuantity = null;
+            }
+            merged.quantity = answerQuantity != null ? answerQuantity : pending.quantity();
+            merged.pairOf = c.pairOf;
+            merged.cheapest = c.cheapest;
+            merged.dearest = c.dearest;
+            merged.pronoun = c.pronoun;
+            merged.one = c.one;
+            Action action = Action.valueOf(pending.action());
+            merged.verb = action;
+            Resolution r = pending.candidates().isEmpty() ? resolve(merged, null, action)
+                    : resolveWithin(merged, pending.candidates());
+            if (r instanceof NotFound && c.hasWords() && !pending.candidates().isEmpty()) {
+                return null; // not an answer: a new request
+            }
+            answeredPending = true;
+            intents.addAll(pending.before());
+            pending.before().forEach(i -> {
+                if (i.sku() != null) {
+                    mentioned.add(i.sku());
+                }
+            });
+            checkoutAfter |= pending.checkoutAfter();
+            if (pending.swapOut() != null && r instanceof Resolved resolved) {
+                intents.add(Intent.remove(pending.swapOut()));
+                cart.remove(pending.swapOut());
+                emit(merged, resolved.product());
+                return null;
+            }
+            if (r instanceof Ambiguous ambiguous) {
+                return clarify(merged, ambiguous);
+            }
+            return apply(merged, action, r, pending.candidates());
+        }
+
+        ParseResult swap(Clause c) {
+            List<String> refs;
+            Resolution old;
+            if (c.swapNewWords != null) {
+                // "swap X for Y": X is in the clause's words
+                Clause oldClause = new Clause(c.tokens);
+                oldClause.words = c.words;
+                oldClause.pronoun = c.pronoun;
+                oldClause.one = c.one;
+                old = resolve(oldClause, cart.keySet(), Action.REMOVE_FROM_CART);
+            } else {
+                refs = references();
+                old = refs.size() == 1 ? index.get(refs.getFirst()).<Resolution>map(Resolved::new)
+                        .orElse(new NotFound()) : refs.isEmpty() ? new NotFound() : new Ambiguous(refs);
+            }
+            if (!(old instanceof Resolved oldResolved)) {
+                c.verb = Action.REMOVE_FROM_CART;
+                return clarify(c, old instanceof Ambiguous a ? a : new Ambiguous(List.of()),
+                        "Which item should I replace?");
+            }
+            String oldSku = oldResolved.product().sku();
+            Clause newClause = new Clause(c.tokens);
+            newClause.words = c.swapNewWords != null ? c.swapNewWords : c.words;
+            newClause.quantity = c.swapNewWords != null ? c.swapNewQuantity : c.quantity;
+            newClause.cheapest = c.cheapest;
+            newClause.dearest = c.dearest;
+            newClause.one = true;
+            if (newClause.quantity == null) {
+                newClause.quantity = cart.getOrDefault(oldSku, 1);
+            }
+            newClause.verb = Action.ADD_TO_CART;
+            Resolution r = resolveAttributes(newClause, index.family(oldSku));
+            if (r instanceof Resolved resolved) {
+                intents.add(Intent.remove(oldSku));
+                cart.remove(oldSku);
+                emit(newClause, resolved.product());
+                return null;
+            }
+            if (r instanceof Ambiguous ambiguous) {
+                return clarify(newClause, ambiguous, null, oldSku);
+            }
+            return clarify(newClause, new Ambiguous(List.of()), "What would you like instead?", oldSku);
+        }
+
+        /** The products "it", "that", "them" can mean: the ones last talked about. */
+        List<String> references() {
+            if (!mentioned.isEmpty()) {
+                return List.of(mentioned.getLast());
+            }
+            if (session.lastWasSearch && session.lastSkus.isEmpty()) {
+                return session.lastResults;
+            }
+            return session.lastSkus;
+        }
+
+        Resolution resolve(Clause c, Collection<String> preferred, Action action) {
+            if (!c.hasWords()) {
+                if (c.pronoun || c.one || c.another || c.quantity != null || c.relativeLess || c.relativeMore) {
+                    List<String> refs = references();
+                    if (refs.size() == 1) {
+                        return index.get(refs.getFirst()).<Resolution>map(Resolved::new).orElse(new NotFound());
+                    }
+                    return refs.isEmpty() ? new NotFound() : new Ambiguous(refs);
+                }
+                return new NotFound();
+            }
+            boolean attributesOnly = c.words.stream().filter(index::isKnownWord).allMatch(index::isAttributeWord);
+            if (preferred != null && !preferred.isEmpty()) {
+                Resolution r = resolveWithin(c, preferred);
+                if (!(r instanceof NotFound)) {
+                    return r;
+                }
+            }
+            if (attributesOnly) {
+                List<String> context = new ArrayList<>();
+                if (session.lastWasSearch && mentioned.isEmpty()) {
+                    context.addAll(session.lastResults);
+                } else {
+                    for (String sku : references()) {
+                        context.addAll(index.family(sku));
+                    }
+                }
+                if (!context.isEmpty()) {
+                    Resolution r = resolveWithin(c, context);
+                    if (r instanceof Ambiguous ambiguous && references().size() == 1) {
+                        r = closestTo(references().getFirst(), ambiguous);
+                    }
+                    if (!(r instanceof NotFound)) {
+                        return r;
+                    }
+                }
+            }
+            return resolveWithin(c, null);
+        }
+
+        /** "The same in large": among variants that fit the words, the one that keeps most of the reference's
+         *  other attributes (colour, size, brand). */
+        Resolution closestTo(String referenceSku, Ambiguous ambiguous) {
+            CatalogProduct ref = index.get(referenceSku).orElse(null);
+            if (ref == null) {
+                return ambiguous;
+            }
+            int best = -1;
+            List<CatalogProduct> top = new ArrayList<>();
+            for (String sku : ambiguous.candidates()) {
+                CatalogProduct p = index.get(sku).orElse(null);
+                if (p == null) {
+                    continue;
+                }
+                int same = (java.util.Objects.equals(p.color(), ref.color()) ? 1 : 0)
+                        + (java.util.Objects.equals(p.size(), ref.size()) ? 1 : 0)
+                        + (java.util.Objects.equals(p.brand(), ref.brand()) ? 1 : 0);
+                if (same > best) {
+                    best = same;
+                    top.clear();
+                }
+                if (same == best) {
+                    top.add(p);
+                }
+            }
+            return top.size() == 1 ? new Resolved(top.getFirst()) : ambiguous;
+        }
+
+        /** For "the red one instead": the colour, size or brand picks among the old item's family first. */
+        Resolution resolveAttributes(Clause c, List<String> family) {
+            boolean attributesOnly = c.words.stream().filter(index::isKnownWord).allMatch(index::isAttributeWord);
+            if (attributesOnly && !family.isEmpty()) {
+                Resolution r = resolveWithin(c, family);
+                if (!(r instanceof NotFound)) {
+                    return r;
+                }
+            }
+            return resolveWithin(c, null);
+        }
+
+        Resolution resolveWithin(Clause c, Collection<String> within) {
+            if (!c.hasWords()) {
+                if (within != null && within.size() == 1) {
+                    return index.get(within.iterator().next()).<Resolution>map(Resolved::new).orElse(new NotFound());
+                }
+                if (within != null && !within.isEmpty() && (c.cheapest || c.dearest)) {
+                    return pickByPrice(c, within.stream().map(index::get).flatMap(java.util.Optional::stream)
+                            .toList());
+                }
+                return within == null || within.isEmpty() ? new NotFound() : new Ambiguous(List.copyOf(within));
+            }
+            List<ScoredProduct> scored = index.score(c.words, within);
+            if (scored.isEmpty() || scored.getFirst().score() < MIN_SCORE) {
+                return new NotFound();
+            }
+            ScoredProduct top = scored.getFirst();
+            List<ScoredProduct> best = scored.stream()
+                    .filter(p -> p.score() >= top.score() - TIE)
+                    .filter(p -> p.nameCoverage() >= top.nameCoverage() - 1e-9)
+                    .toList();
+            if (best.size() == 1) {
+                return new Resolved(best.getFirst().product());
+            }
+            if (c.cheapest || c.dearest) {
+                return pickByPrice(c, best.stream().map(ScoredProduct::product).toList());
+            }
+            return new Ambiguous(best.stream().map(p -> p.product().sku()).toList());
+        }
+
+        Resolution pickByPrice(Clause c, List<CatalogProduct> products) {
+            CatalogProduct pick = products.stream().min((a, b) -> c.cheapest
+                    ? Long.compare(a.priceCents(), b.priceCents()) : Long.compare(b.priceCents(), a.priceCents()))
+                    .orElse(null);
+            long ties = products.stream().filter(p -> pick != null && p.priceCents() == pick.priceCents()).count();
+            if (pick == null) {
+                return new NotFound();
+            }
+            return ties == 1 ? new Resolved(pick)
+                    : new Ambiguous(products.stream().map(CatalogProduct::sku).toList());
+        }
+
+        ParseResult clarify(Clause c, Ambiguous ambiguous) {
+            return clarify(c, ambiguous, null, null);
+        }
+
+        ParseResult clarify(Clause c, Ambiguous ambiguous, String question) {
+            return clarify(c, ambiguous, question, null);
+        }
+
+        ParseResult clarify(Clause c, Ambiguous ambiguous, String question, String swapOut) {
+            Action action = c.verb == null ? Action.ADD_TO_CART : c.verb;
+            List<Intent> before = new ArrayList<>(intents);
+            session.pending = new Pending(action.name(), c.quantity, c.quantity != null, List.copyOf(c.words),
+                    ambiguous.candidates(), before, checkoutAfter || c.buy, swapOut);
+            String q = question != null ? question : question(ambiguous.candidates());
+            return ParseResult.clarify(q, ambiguous.candidates());
+        }
+
+        String question(List<String> candidates) {
+            List<CatalogProduct> products = candidates.stream().map(index::get).flatMap(java.util.Optional::stream)
+                    .toList();
+            if (products.isEmpty()) {
+                return "Which product do you mean?";
+            }
+            boolean sameName = products.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).distinct().count() == 1;
+            if (sameName) {
+                String name = products.getFirst().name();
+                if (products.stream().map(CatalogProduct::size).distinct().count() == products.size()) {
+                    return "Which size of " + name + ": " + or(products.stream().map(CatalogProduct::size).toList())
+                            + "?";
+                }
+                if (products.stream().map(CatalogProduct::color).distinct().count() == products.size()) {
+                    return "Which colour of " + name + ": "
+                            + or(products.stream().map(CatalogProduct::color).toList()) + "?";
+                }
+                if (products.stream().map(CatalogProduct::brand).distinct().count() == products.size()) {
+                    return "Which " + name + ": " + or(products.stream().map(CatalogProduct::brand).toList()) + "?";
+                }
+            }
+            return "Which one do you mean: " + or(products.stream().limit(8).map(CatalogProduct::label).toList())
+                    + "?";
+        }
+
+        String or(List<String> options) {
+            if (options.size() <= 1) {
+                return String.join("", options);
+            }
+            return String.join(", ", options.subList(0, options.size() - 1)) + " or " + options.getLast();
+        }
+
+        boolean soldByPair(CatalogProduct p) {
+            String text = (p.name() + " " + p.description() + " " + String.join(" ", p.tags()))
+                    .toLowerCase(Locale.ROOT);
+            return text.matches(".*\\b(pair|pairs)\\b.*");
+        }
+
+        void classifyVerb(Clause c) {
+            List<String> t = c.tokens;
+            for (int i = 0; i < t.size(); i++) {
+                String w = t.get(i);
+                String next = i + 1 < t.size() ? t.get(i + 1) : "";
+                String prev = i > 0 ? t.get(i - 1) : "";
+                if (Lexicon.SWAP_VERBS.contains(w)) {
+                    c.swap = true;
+                    c.verb = Action.ADD_TO_CART;
+                    return;
+                }
+                if (w.equals("instead")) {
+                    c.swap = true;
+                    c.verb = Action.ADD_TO_CART;
+                    return;
+                }
+                if ((w.equals("take") || w.equals("get")) && (next.equals("out") || next.equals("off")
+                        || next.equals("rid"))) {
+                    c.verb = Action.REMOVE_FROM_CART;
+                    return;
+                }
+                if (Lexicon.REMOVE_VERBS.contains(w)) {
+                    c.verb = Action.REMOVE_FROM_CART;
+                    return;
+                }
+                if (Lexicon.SET_VERBS.contains(w)) {
+                    c.verb = Action.SET_QUANTITY;
+                    return;
+                }
+                if (Lexicon.BUY_VERBS.contains(w)) {
+                    if (w.startsWith("order") && (Lexicon.DETERMINERS.contains(prev) || next.equals("status"))) {
+                        continue;
+                    }
+                    c.verb = Action.ADD_TO_CART;
+                    c.buy = true;
+                    return;
+                }
+                if (Lexicon.ADD_VERBS.contains(w)) {
+                    c.verb = Action.ADD_TO_CART;
+                    return;
+                }
+                if ((w.equals("just") || w.equals("only")) && i + 1 < t.size() && isNumber(next)
+                        && i + 2 >= t.size()) {
+                    c.verb = Action.SET_QUANTITY;
+                    return;
+                }
+            }
+        }
+
+        boolean isNumber(String w) {
+            return w.matches("\\d+") || Lexicon.NUMBERS.containsKey(w) || w.equals("a") || w.equals("an");
+        }
+
+        /** Reads the quantity, the swap target and the product words of a clause. */
+        void readQuantityAndWords(Clause c) {
+            List<String> t = c.tokens;
+            boolean[] used = new boolean[t.size()];
+            int swapAt = -1;
+            if (c.swap) {
+                int verbAt = -1;
+                for (int i = 0; i < t.size(); i++) {
+                    if (Lexicon.SWAP_VERBS.contains(t.get(i))) {
+                        verbAt = i;
+                    }
+                    if (verbAt >= 0 && i > verbAt && (t.get(i).equals("for") || t.get(i).equals("with")
+                            || t.get(i).equals("to") || t.get(i).equals("into"))) {
+                        swapAt = i;
+                        break;
+                    }
+                }
+            }
+            Integer[] quantities = new Integer[2];
+            for (int i = 0; i < t.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                int part = swapAt >= 0 && i > swapAt ? 1 : 0;
+                String w = t.get(i);
+                String next = i + 1 < t.size() ? t.get(i + 1) : "";
+                String next2 = i + 2 < t.size() ? t.get(i + 2) : "";
+                String prev = i > 0 ? t.get(i - 1) : "";
+                Integer q = null;
+                int span = 1;
+                if (w.equals("half") && (next.equals("a") || next.equals("dozen"))) {
+                    q = 6;
+                    span = next.equals("a") && next2.equals("dozen") ? 3 : 2;
+                } else if (w.equals("half-dozen")) {
+                    q = 6;
+                } else if (w.equals("dozen")) {
+                    q = 12;
+                } else if ((w.equals("a") || w.equals("one")) && next.equals("dozen")) {
+                    q = 12;
+                    span = 2;
+                } else if ((w.equals("a") || w.equals("one")) && (next.equals("couple") || next.equals("pair"))) {
+                    q = next.equals("couple") ? 2 : 1;
+                    c.pairOf |= next.equals("pair");
+                    span = next2.equals("of") ? 3 : 2;
+                } else if (w.equals("couple")) {
+                    q = 2;
+                    span = next.equals("of") ? 2 : 1;
+                } else if (w.equals("pair") && next.equals("of")) {
+                    q = 1;
+                    c.pairOf = true;
+                    span = 2;
+                } else if (w.equals("few") && (prev.equals("a"))) {
+                    q = 3;
+                } else if (w.matches("x\\d{1,4}") || w.matches("\\d{1,4}x")) {
+                    q = Integer.parseInt(w.replace("x", ""));
+                } else if (w.equals("x") && next.matches("\\d{1,4}")) {
+                    q = Integer.parseInt(next);
+                    span = 2;
+                } else if (w.equals("one") && (next.equals("less") || next.equals("fewer"))) {
+                    c.relativeLess = true;
+                    c.verb = Action.SET_QUANTITY;
+                    span = 2;
+                } else if (w.equals("one") && next.equals("more") && !mentionsAfter(t, i + 2)) {
+                    c.another = true;
+                    span = 2;
+                } else if (w.matches("\\d{1,4}") || Lexicon.NUMBERS.containsKey(w) && (!w.equals("one")
+                        || oneIsNumber(t, i))) {
+                    if (prev.equals("size") || Lexicon.MEASURES.contains(next) && !w.equals("one")) {
+                        // "size 10", "1000 piece": part of the product
+                        c.words.add(w);
+                        used[i] = true;
+                        continue;
+                    }
+                    q = w.matches("\\d+") ? Integer.parseInt(w) : Lexicon.NUMBERS.get(w);
+                    if (next.equals("dozen")) {
+                        q = q * 12;
+                        span = 2;
+                    } else if ((next.equals("pairs") || next.equals("pair")) && next2.equals("of")) {
+                        c.pairOf = true;
+                        span = 3;
+                    } else if (next.equals("of") && (next2.equals("them") || next2.equals("those")
+                            || next2.equals("these"))) {
+                        c.ofThem = true;
+                        span = 3;
+                    }
+                }
+                if (q != null) {
+                    if (quantities[part] == null) {
+                        quantities[part] = q;
+                    }
+                    for (int k = i; k < Math.min(t.size(), i + span); k++) {
+                        used[k] = true;
+                    }
+                    // a counting unit right after the number: "2 bags", "5 boxes of"
+                    int after = i + span;
+                    if (after < t.size() && Lexicon.UNITS.contains(t.get(after))) {
+                        used[after] = true;
+                        if (after + 1 < t.size() && t.get(after + 1).equals("of")) {
+                            used[after + 1] = true;
+                        }
+                    }
+                    continue;
+                }
+                if (c.pairOf && (w.equals("pair") || w.equals("pairs"))) {
+                    used[i] = true;
+                    continue;
+                }
+                if (Lexicon.UNITS.contains(w) && next.equals("of")) {
+                    used[i] = true;
+                    continue;
+                }
+            }
+            c.quantity = quantities[0];
+            c.swapNewQuantity = quantities[1];
+            List<String> newWords = new ArrayList<>();
+            for (int i = 0; i < t.size(); i++) {
+                if (used[i] || i == swapAt) {
+                    continue;
+                }
+                String w = t.get(i);
+                List<String> target = swapAt >= 0 && i > swapAt ? newWords : c.words;
+                if (Lexicon.PRONOUNS.contains(w)) {
+                    if (target == c.words) {
+                        c.pronoun = true;
+                    }
+                    continue;
+                }
+                if (Lexicon.ONE_WORDS.contains(w) || w.equals("same")) {
+                    c.one = true;
+                    continue;
+                }
+                if (w.equals("another") || w.equals("more") && (prev(t, i).equals("one") || prev(t, i).equals("some"))) {
+                    c.another = true;
+                    continue;
+                }
+                if (Lexicon.CHEAP.contains(w)) {
+                    c.cheapest = true;
+                    continue;
+                }
+                if (Lexicon.EXPENSIVE.contains(w)) {
+                    c.dearest = true;
+                    continue;
+                }
+                if (w.equals("less") || w.equals("fewer")) {
+                    c.relativeLess |= c.verb == Action.SET_QUANTITY || c.quantity != null;
+                    continue;
+                }
+                if (Lexicon.STOPWORDS.contains(w) || Lexicon.CART_WORDS.contains(w) && !index.isKnownWord(w)
+                        || isVerb(w) || AUXILIARIES.contains(w)) {
+                    continue;
+                }
+                if (w.equals("cart") || w.equals("basket") || w.equals("trolley")) {
+                    continue;
+                }
+                target.add(w);
+            }
+            if (swapAt >= 0) {
+                c.swapNewWords = newWords;
+            }
+        }
+
+        private String prev(List<String> t, int i) {
+            return i > 0 ? t.get(i - 1) : "";
+        }
+
+        boolean isVerb(String w) {
+            return Lexicon.ADD_VERBS.contains(w) || Lexicon.REMOVE_VERBS.contains(w) || Lexicon.SET_VERBS.contains(w)
+                    || Lexicon.SWAP_VERBS.contains(w) || Lexicon.BUY_VERBS.contains(w);
+        }
+
+        boolean mentionsAfter(List<String> t, int from) {
+            for (int i = from; i < t.size(); i++) {
+                if (!Lexicon.STOPWORDS.contains(t.get(i)) && index.isKnownWord(t.get(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "one" counts ("one blue towel", "to one") unless it stands for a product ("the red one"). */
+        boolean oneIsNumber(List<String> t, int i) {
+            String prev = i > 0 ? t.get(i - 1) : "";
+            if (i + 1 >= t.size()) {
+                return prev.equals("to") || prev.equals("just") || prev.equals("only") || i == 0;
+            }
+            String next = t.get(i + 1);
+            if (next.equals("of")) {
+                return true;
+            }
+            return prev.isEmpty() || prev.equals("to") || prev.equals("just") || prev.equals("only")
+                    || prev.equals("and") || prev.equals("me") || prev.equals("us") || isVerb(prev)
+                    || AUXILIARIES.contains(prev) || prev.equals("also") || prev.equals("plus");
+        }
+    }
+}
