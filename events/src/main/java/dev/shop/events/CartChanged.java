@@ -13,8 +13,10 @@ import java.util.List;
  * @param currency  the cart's currency (ISO 4217); present whenever there are lines, may be null when
  *                  there are none
  * @param deleted   whether the cart no longer exists; a deleted cart has no lines
- * @param version   grows with every change of the cart
+ * @param version   grows with every change of the cart, across its deletion and re-creation
  * @param changedAt when the cart stored this version
+ * @param cartVersion the cart's own version as its API shows it ({@code GET /carts/{id}}), so a client can
+ *                  ask to check out exactly the cart it saw; null for a deleted cart (added in v1, optional)
  */
 public record CartChanged(
         @JsonProperty(required = true) String cartId,
@@ -22,7 +24,8 @@ public record CartChanged(
         String currency,
         boolean deleted,
         long version,
-        @JsonProperty(required = true) Instant changedAt) {
+        @JsonProperty(required = true) Instant changedAt,
+        Long cartVersion) {
 
     public CartChanged {
         Require.text(cartId, "CartChanged.cartId");
@@ -34,5 +37,11 @@ public record CartChanged(
             throw new IllegalArgumentException("CartChanged.lines must be empty for a deleted cart");
         }
         Require.present(changedAt, "CartChanged.changedAt");
+    }
+
+    /** As produced before {@code cartVersion} existed. */
+    public CartChanged(String cartId, List<OrderLine> lines, String currency, boolean deleted, long version,
+                       Instant changedAt) {
+        this(cartId, lines, currency, deleted, version, changedAt, null);
     }
 }
