@@ -13,6 +13,7 @@ public final class CheckoutBodies {
     private String cartId;
     private String customerId = "cust-" + UUID.randomUUID().toString().substring(0, 8);
     private String paymentToken = "tok_visa_" + UUID.randomUUID().toString().substring(0, 8);
+    private Long cartVersion;
 
     private CheckoutBodies(String cartId) {
         this.cartId = cartId;
@@ -37,6 +38,12 @@ public final class CheckoutBodies {
         return this;
     }
 
+    /** The cart version the shopper saw; unset means "whatever the checkout holds". */
+    public CheckoutBodies cartVersion(long cartVersion) {
+        this.cartVersion = cartVersion;
+        return this;
+    }
+
     public String cartId() {
         return cartId;
     }
@@ -51,7 +58,7 @@ public final class CheckoutBodies {
 
     /** The body as {@code startCheckout} receives it once read. */
     public CheckoutRequest build() {
-        return new CheckoutRequest(cartId, customerId, paymentToken);
+        return new CheckoutRequest(cartId, customerId, paymentToken, cartVersion);
     }
 
     /** The body as the client sends it; {@code HttpRequestBuilder.json(...)} writes it as this JSON object. */
@@ -61,6 +68,9 @@ public final class CheckoutBodies {
         body.put("cartId", cartId);
         body.put("customerId", customerId);
         body.put("paymentToken", paymentToken);
+        if (cartVersion != null) {
+            body.put("cartVersion", cartVersion);
+        }
         return body;
     }
 

@@ -103,7 +103,8 @@ public final class TestCarts {
     /** The cart's state at this version, as the cart's outbox announces it after any change. */
     public EventEnvelope<CartChanged> changed() {
         return EventEnvelope.of(EventTypes.CART_CHANGED, SOURCE, correlationId,
-                new CartChanged(cartId, List.copyOf(lines), lines.isEmpty() ? null : currency, false, version, Instant.now()));
+                new CartChanged(cartId, List.copyOf(lines), lines.isEmpty() ? null : currency, false, version, Instant.now(),
+                        version));
     }
 
     /** The cart deleted at this version: no lines, no currency. */

@@ -148,7 +148,8 @@ public class CartRepository {
         publish(h, new CartChanged(cartId,
                 cart.items().stream().map(l -> new OrderLine(l.sku(), l.name(), l.quantity(), l.unitPriceCents()))
                         .toList(),
-                cart.items().isEmpty() ? null : cart.currency(), false, nextEventVersion(h), cart.updatedAt()),
+                cart.items().isEmpty() ? null : cart.currency(), false, nextEventVersion(h), cart.updatedAt(),
+                cart.version()),
                 correlationId);
         return cart;
     }

@@ -4,8 +4,12 @@ import java.util.List;
 
 import dev.shop.events.OrderLine;
 
-/** A cart as the checkout last heard of it from the cart's events. */
-public record CartSnapshot(String cartId, List<OrderLine> lines, String currency, boolean deleted, long version) {
+/**
+ * A cart as the checkout last heard of it from the cart's events. {@code cartVersion} is the cart's own
+ * version as its API shows it (null from producers that did not send it).
+ */
+public record CartSnapshot(String cartId, List<OrderLine> lines, String currency, boolean deleted, long version,
+                           Long cartVersion) {
 
     public CartSnapshot {
         lines = List.copyOf(lines);

@@ -21,6 +21,14 @@ public sealed interface CheckoutStart {
     record CartEmpty(String cartId) implements CheckoutStart {
     }
 
+    /** The shopper saw a newer cart than the checkout has heard of yet: retry in a moment. */
+    record CartNotCaughtUp(String cartId, long requested) implements CheckoutStart {
+    }
+
+    /** The cart changed after the shopper saw the version they asked to buy. */
+    record CartChangedSince(String cartId, long requested, long current) implements CheckoutStart {
+    }
+
     /** Another checkout of the same cart is still running. */
     record CartInCheckout(String cartId, String checkoutId) implements CheckoutStart {
     }

@@ -22,6 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class Checkouts {
 
+    private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(3);
+
     private final Jdbi jdbi;
     private final CartSnapshots carts;
     private final WorkflowEngine saga;
@@ -36,6 +38,9 @@ public class Checkouts {
 
     public CheckoutStart start(String idempotencyKey, CheckoutRequest request, String correlationId) {
         String hash = hash(request);
+        if (request.cartVersion() != null) {
+            awaitCartVersion(request.cartId(), request.cartVersion());
+        }
         return jdbi.inTransaction(handle -> {
             // Serialize requests with the same key: the second waits, then sees the first's row.
             handle.execute("select pg_advisory_xact_lock(hashtext(?))", idempotencyKey);
@@ -46,6 +51,13 @@ public class Checkouts {
             Optional<CartSnapshot> cart = carts.lock(handle, request.cartId());
             if (cart.isEmpty() || cart.get().deleted()) {
                 return new CheckoutStart.CartNotFound(request.cartId());
+            }
+            Long held = cart.get().cartVersion();
+            if (request.cartVersion() != null && (held == null || held < request.cartVersion())) {
+                return new CheckoutStart.CartNotCaughtUp(request.cartId(), request.cartVersion());
+            }
+            if (request.cartVersion() != null && held > request.cartVersion()) {
+                return new CheckoutStart.CartChangedSince(request.cartId(), request.cartVersion(), held);
             }
             if (cart.get().empty()) {
                 return new CheckoutStart.CartEmpty(request.cartId());
@@ -68,6 +80,26 @@ public class Checkouts {
             saga.start(checkoutId, input(checkoutId, request, cart.get()), correlationId);
             return new CheckoutStart.Started(checkoutId);
         });
+    }
+
+    /**
+     * The replica fills from the cart's events, milliseconds behind the cart: when the shopper names a newer
+     * version than it holds, give it a moment before answering "not yet".
+     */
+    private void awaitCartVersion(String cartId, long wanted) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Long> held = jdbi.withHandle(h -> carts.cartVersion(h, cartId));
+            if (held.isPresent() && held.get() >= wanted) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public Optional<ExecutionView> describe(String checkoutId) {
@@ -110,7 +142,8 @@ public class Checkouts {
     private static String hash(CheckoutRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (request.cartId() + "\n" + request.customerId() + "\n" + request.paymentToken())
+                    (request.cartId() + "\n" + request.customerId() + "\n" + request.paymentToken() + "\n"
+                            + request.cartVersion())
                             .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {

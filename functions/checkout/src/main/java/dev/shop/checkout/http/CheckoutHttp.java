@@ -59,6 +59,12 @@ public class CheckoutHttp {
                     Problems.notFound("No cart " + missing.cartId() + " to check out"));
             case CheckoutStart.CartEmpty empty -> throw new ProblemException(
                     Problems.conflict("Cart " + empty.cartId() + " is empty; add items before checking out"));
+            case CheckoutStart.CartNotCaughtUp behind -> throw new ProblemException(Problems.conflict(
+                    "Cart " + behind.cartId() + " version " + behind.requested()
+                            + " has not reached checkout yet; retry in a moment"));
+            case CheckoutStart.CartChangedSince changed -> throw new ProblemException(Problems.conflict(
+                    "Cart " + changed.cartId() + " changed since version " + changed.requested() + " (now "
+                            + changed.current() + "); review it and check out again"));
             case CheckoutStart.CartInCheckout busy -> throw new ProblemException(Problems.conflict(
                     "Cart " + busy.cartId() + " is already being checked out as " + busy.checkoutId()));
         };

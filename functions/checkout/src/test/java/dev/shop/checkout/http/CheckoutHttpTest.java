@@ -73,6 +73,65 @@ class CheckoutHttpTest {
     // ---- POST /checkouts
 
     @Test
+    void checksOutExactlyTheCartVersionTheShopperSaw() {
+        TestCarts cart = aCart().withLine(2, 1299).version(3);
+        carts.publishCart(cart);
+
+        String checkoutId = api.start(aCheckoutOf(cart.cartId()).cartVersion(3)).checkoutId();
+
+        assertThat(commands.latest(checkoutId).data().get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesACartThatChangedSinceTheShopperSawIt() {
+        TestCarts cart = aCart().withLine(2, 1299).version(4);
+        carts.publishCart(cart);
+
+        HttpResponse response = api.call(HttpRequestBuilder.post("/checkouts").idempotencyKey(uniqueKey())
+                .json(aCheckoutOf(cart.cartId()).cartVersion(3)));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(bodyOf(response).get("detail").asText()).contains("changed since version 3");
+        assertNothingStartedFor(cart.cartId());
+    }
+
+    @Test
+    void waitsForACartVersionStillOnItsWayThenBuysIt() throws Exception {
+        TestCarts cart = aCart().withLine(1, 500).version(1);
+        carts.publishCart(cart);
+        TestCarts changed = aCart().cartId(cart.cartId()).withLine(5, 500).version(2);
+
+        // The shopper saw version 2 before the checkout did: the event arrives while the request waits.
+        Thread publisher = Thread.ofVirtual().start(() -> carts.publish(changed.changed()));
+        HttpResponse response = api.call(HttpRequestBuilder.post("/checkouts").idempotencyKey(uniqueKey())
+                .json(aCheckoutOf(cart.cartId()).cartVersion(2)));
+        publisher.join();
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String checkoutId = bodyOf(response).get("checkoutId").asText();
+        assertThat(commands.latest(checkoutId).data().get("lines").get(0).get("quantity").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void answersNotYetWhenTheNamedCartVersionNeverArrives() {
+        TestCarts cart = aCart().withLine(1, 500).version(1);
+        carts.publishCart(cart);
+
+        HttpResponse response = api.call(HttpRequestBuilder.post("/checkouts").idempotencyKey(uniqueKey())
+                .json(aCheckoutOf(cart.cartId()).cartVersion(7)));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(bodyOf(response).get("detail").asText()).contains("has not reached checkout yet");
+        assertNothingStartedFor(cart.cartId());
+    }
+
+    private void assertNothingStartedFor(String cartId) {
+        long started = jdbi.withHandle(h -> h.createQuery("select count(*) from checkouts where cart_id = :cartId")
+                .bind("cartId", cartId).mapTo(Long.class).one());
+        assertThat(started).isZero();
+    }
+
+    @Test
     void startsCheckoutOfCartWithItemsAndSendsTheFirstCommand() {
         TestCarts cart = aCart().withLine(2, 1299).withLine(1, 250);
         carts.publishCart(cart);
