@@ -24,6 +24,8 @@ public final class EventTypes {
     public static final String CREATE_ORDER_TOPIC = "create-order";
     public static final String CLEAR_CART_TOPIC = "clear-cart";
     public static final String TASK_RESULTS_TOPIC = "task-results";
+    /** What the assistant's executePlan did with each plan, for notifying the shopper. */
+    public static final String ASSISTANT_NOTIFICATIONS_TOPIC = "assistant-notifications";
 
     // Declared before the constants: static initialisers run in source order.
     private static final Map<String, EventType<?>> BY_NAME = new LinkedHashMap<>();
@@ -54,6 +56,8 @@ public final class EventTypes {
             register("shop.task.succeeded.v1", TaskSucceeded.class, TASK_RESULTS_TOPIC);
     public static final EventType<TaskFailed> TASK_FAILED =
             register("shop.task.failed.v1", TaskFailed.class, TASK_RESULTS_TOPIC);
+    public static final EventType<PlanFinished> PLAN_FINISHED =
+            register("shop.assistant.plan-finished.v1", PlanFinished.class, ASSISTANT_NOTIFICATIONS_TOPIC);
 
     private EventTypes() {
     }

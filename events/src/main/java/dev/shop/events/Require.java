@@ -34,6 +34,14 @@ final class Require {
         return value;
     }
 
+    /** The check behind {@link OneOf}. */
+    static String oneOf(String value, List<String> allowed, String what) {
+        if (value == null || !allowed.contains(value)) {
+            throw new IllegalArgumentException(what + " must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
     /** Null becomes an empty list: consumers never null-check collections. */
     static <T> List<T> list(List<T> values, String what) {
         if (values == null) {

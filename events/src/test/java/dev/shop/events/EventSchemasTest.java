@@ -72,7 +72,9 @@ class EventSchemasTest {
             entry("shop.cart.clear.v1.json", SampleEvents.clearCart()),
             entry("shop.task.succeeded.v1.json", SampleEvents.stockReserved()),
             entry("shop.task.succeeded.v1-nested-output.json", SampleEvents.paymentCaptured()),
-            entry("shop.task.failed.v1.json", SampleEvents.paymentDeclined()));
+            entry("shop.task.failed.v1.json", SampleEvents.paymentDeclined()),
+            entry("shop.assistant.plan-finished.v1.json", SampleEvents.planCompleted()),
+            entry("shop.assistant.plan-finished.v1-needs-input.json", SampleEvents.planNeedsInput()));
 
     /** The field each invalid fixture gets wrong; both the schema and the codec must name it. */
     private static final Map<String, String> INVALID_FIELD = Map.ofEntries(
@@ -84,7 +86,8 @@ class EventSchemasTest {
             entry("shop.order.create.v1-missing-lines.json", "lines"),
             entry("shop.payment.process.v1-negative-amount.json", "amountCents"),
             entry("shop.task.succeeded.v1-output-not-object.json", "output"),
-            entry("shop.task.failed.v1-missing-error.json", "error"));
+            entry("shop.task.failed.v1-missing-error.json", "error"),
+            entry("shop.assistant.plan-finished.v1-unknown-status.json", "status"));
 
     static List<EventType<?>> eventTypes() {
         return EventTypes.all();

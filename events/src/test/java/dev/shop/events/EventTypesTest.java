@@ -56,7 +56,8 @@ class EventTypesTest {
     @Test
     void typeNamesAreVersioned() {
         assertThat(EventTypes.all()).extracting(EventType::name)
-                .allMatch(name -> name.matches("shop(\\.[a-z]+)+\\.v[1-9][0-9]*"), "shop.<area>.<what>.v<n>");
+                .allMatch(name -> name.matches("shop(\\.[a-z]+(-[a-z]+)*)+\\.v[1-9][0-9]*"),
+                        "shop.<area>.<what>.v<n>, lower-case words joined by '-'");
     }
 
     @Test

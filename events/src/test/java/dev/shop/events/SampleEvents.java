@@ -101,4 +101,15 @@ final class SampleEvents {
     static TaskFailed paymentDeclined() {
         return new TaskFailed(PAYMENT_TOKEN, "Payment.Declined", "The card was declined by its issuer.");
     }
+
+    static PlanFinished planCompleted() {
+        return new PlanFinished("sess-4d21", "cust-42", "COMPLETED", "Your order ord-7c1e is placed.", "chk-2f9c41",
+                "ord-7c1e", Instant.parse("2025-05-02T10:00:09.512Z"));
+    }
+
+    /** A clarification: no checkout, no order. */
+    static PlanFinished planNeedsInput() {
+        return new PlanFinished("sess-4d21", "cust-42", "NEEDS_INPUT", "Which colour: red or blue?", null, null,
+                Instant.parse("2025-05-02T09:58:41.020Z"));
+    }
 }

@@ -14,6 +14,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ import java.util.Map;
  *       such nulls explicitly, so the schema must allow them.</li>
  * </ul>
  * Bounds the constructors enforce are published where the record declares them: {@link Minimum}
- * as {@code minimum}, {@link NonEmpty} as {@code minItems: 1}.
+ * as {@code minimum}, {@link NonEmpty} as {@code minItems: 1}, {@link OneOf} as {@code enum}.
  *
  * <p>Objects stay open to additional properties so newer producers can add fields; a
  * {@code Map<String, Object>} component becomes a plain open {@code "type": "object"}. Nested
@@ -49,6 +50,7 @@ final class SchemaGenerator {
         config.forFields().withNullableCheck(SchemaGenerator::isNullable);
         config.forFields().withNumberInclusiveMinimumResolver(SchemaGenerator::minimum);
         config.forFields().withArrayMinItemsResolver(SchemaGenerator::minItems);
+        config.forFields().withEnumResolver(SchemaGenerator::oneOf);
         // Same order as the record components, which is also the order Jackson writes them in.
         config.forTypesInGeneral().withPropertySorter(Comparator.comparingInt(SchemaGenerator::componentIndex));
         this.generator = new com.github.victools.jsonschema.generator.SchemaGenerator(config.build());
@@ -99,6 +101,11 @@ final class SchemaGenerator {
         boolean nonEmpty = !field.isFakeContainerItemScope()
                 && field.getAnnotationConsideringFieldAndGetter(NonEmpty.class) != null;
         return nonEmpty ? 1 : null;
+    }
+
+    private static List<String> oneOf(FieldScope field) {
+        OneOf oneOf = field.isFakeContainerItemScope() ? null : field.getAnnotationConsideringFieldAndGetter(OneOf.class);
+        return oneOf == null ? null : List.of(oneOf.value());
     }
 
     private static boolean isNullable(FieldScope field) {

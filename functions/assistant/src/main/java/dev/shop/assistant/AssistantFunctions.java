@@ -17,10 +17,12 @@ import dev.shop.assistant.http.AssistantHttp;
 import dev.shop.assistant.index.CatalogProduct;
 import dev.shop.assistant.index.CatalogWarmUp;
 import dev.shop.assistant.index.ProductIndex;
+import dev.shop.assistant.notify.PlanNotifications;
 import dev.shop.assistant.parser.IntentParser;
 import dev.shop.assistant.parser.ParseResult;
 import dev.shop.assistant.session.RedisSessionStore;
 import dev.shop.assistant.session.SessionStore;
+import dev.shop.events.EventTypes;
 import dev.shop.events.ProductChanged;
 import dev.shop.events.ProductDeleted;
 import dev.shop.runtime.aws.ApiGatewayHttpFunction;
@@ -31,7 +33,9 @@ import dev.shop.runtime.http.JsonBodies;
 import dev.shop.runtime.kafka.EventConsumers;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.metering.InvocationMeter;
+import dev.shop.runtime.outbox.Outbox;
 import io.lettuce.core.RedisClient;
+import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,9 +84,14 @@ public class AssistantFunctions {
 
     @Bean
     PlanExecutor planExecutor(ShopApi api, AssistantService assistant, ProductIndex index,
-                              @Value("${shop.assistant.checkout-timeout:60s}") Duration checkoutTimeout,
-                              @Value("${shop.assistant.cart-settle:1s}") Duration cartSettle) {
-        return new PlanExecutor(api, assistant, index, checkoutTimeout, cartSettle);
+                              @Value("${shop.assistant.checkout-timeout:60s}") Duration checkoutTimeout) {
+        return new PlanExecutor(api, assistant, index, checkoutTimeout);
+    }
+
+    /** executePlan's PlanFinished events, through the assistant schema's outbox. */
+    @Bean
+    PlanNotifications planNotifications(Jdbi jdbi, Outbox outbox, FunctionManifest manifest, Clock clock) {
+        return new PlanNotifications(jdbi, outbox, manifest.topicName(EventTypes.ASSISTANT_NOTIFICATIONS_TOPIC), clock);
     }
 
     @Bean
@@ -112,8 +121,9 @@ public class AssistantFunctions {
     @Bean
     HttpApi assistantHttpApi(FunctionManifest manifest, ShopProperties shop, InvocationMeter meter,
                              ObjectMapper mapper, JsonBodies bodies, Function<ParseIntent, ParseResult> parseIntent,
-                             Function<ExecuteRequest, ExecuteResult> executePlan) {
-        AssistantHttp http = new AssistantHttp(mapper, bodies, parseIntent, executePlan);
+                             Function<ExecuteRequest, ExecuteResult> executePlan,
+                             PlanNotifications planNotifications) {
+        AssistantHttp http = new AssistantHttp(mapper, bodies, parseIntent, executePlan, planNotifications);
         return RuntimeAutoConfiguration.httpApi(manifest, shop, http.operations(), meter, mapper);
     }
 

@@ -43,23 +43,12 @@ public class PlanExecutor {
     private final AssistantService assistant;
     private final ProductIndex index;
     private final Duration checkoutTimeout;
-    private final Duration cartSettle;
 
     public PlanExecutor(ShopApi api, AssistantService assistant, ProductIndex index, Duration checkoutTimeout) {
-        this(api, assistant, index, checkoutTimeout, Duration.ofSeconds(1));
-    }
-
-    /**
-     * @param cartSettle how long to let the cart's last change travel to the checkout's replica of the cart before
-     *                   starting a checkout (the checkout takes the cart as its replica has it; see {@link #checkout})
-     */
-    public PlanExecutor(ShopApi api, AssistantService assistant, ProductIndex index, Duration checkoutTimeout,
-                        Duration cartSettle) {
         this.api = api;
         this.assistant = assistant;
         this.index = index;
         this.checkoutTimeout = checkoutTimeout;
-        this.cartSettle = cartSettle;
     }
 
     public ExecuteResult execute(ExecuteRequest request) {
@@ -160,22 +149,28 @@ public class PlanExecutor {
     }
 
     /**
-     * Starts the checkout and follows it to its end. The checkout reads the cart from its own replica, filled from
-     * the cart's events, and the API has no way to ask for a given cart version: so after the plan changed the cart
-     * the executor waits {@code cartSettle} for the change to arrive, retries while the checkout has not heard of the
-     * cart at all (404, same idempotency key), and afterwards checks the placed order against the cart it built.
+     * Starts the checkout of exactly the cart the plan built (its {@code cartVersion}), and follows it to its
+     * end. The checkout holds a replica of the cart filled from the cart's events; naming the version makes it
+     * wait for that version, or refuse if the cart changed since. "Not there yet" answers (404, 409 for a
+     * version still on its way) are retried with the same idempotency key.
      */
+    private static boolean notYet(ShopApi.Response response) {
+        return response.status() == 404 || (response.status() == 409
+                && response.body().path("detail").asText("").contains("has not reached checkout yet"));
+    }
+
     private ExecuteResult checkout(List<Step> steps, ExecuteRequest request, boolean wasEmpty, boolean changedCart) {
         String key = UUID.randomUUID().toString();
-        Map<String, String> body = Map.of("cartId", request.cartId(), "customerId", request.customerId(),
-                "paymentToken", request.paymentToken());
-        Map<String, Integer> expectedLines = cartLines(api.get("/carts/" + request.cartId()));
-        if (changedCart && !cartSettle.isZero()) {
-            ShopApi.sleep(cartSettle);
+        ShopApi.Response cart = api.get("/carts/" + request.cartId());
+        Map<String, Integer> expectedLines = cartLines(cart);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("cartId", request.cartId(),
+                "customerId", request.customerId(), "paymentToken", request.paymentToken()));
+        if (cart.ok() && cart.body().path("version").canConvertToLong()) {
+            body.put("cartVersion", cart.body().path("version").asLong());
         }
         ShopApi.Response started = api.post("/checkouts", body, Map.of("Idempotency-Key", key));
-        Instant notFoundDeadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (started.status() == 404 && !expectedLines.isEmpty() && Instant.now().isBefore(notFoundDeadline)) {
+        Instant notYetDeadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (notYet(started) && !expectedLines.isEmpty() && Instant.now().isBefore(notYetDeadline)) {
             ShopApi.sleep(Duration.ofMillis(250));
             started = api.post("/checkouts", body, Map.of("Idempotency-Key", key));
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.assistant.AssistantService.ParseIntent;
 import dev.shop.assistant.execute.PlanExecutor.ExecuteRequest;
 import dev.shop.assistant.execute.PlanExecutor.ExecuteResult;
+import dev.shop.assistant.notify.PlanNotifications;
 import dev.shop.assistant.parser.ParseResult;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
@@ -27,13 +28,15 @@ public class AssistantHttp {
     private final JsonBodies bodies;
     private final Function<ParseIntent, ParseResult> parseIntent;
     private final Function<ExecuteRequest, ExecuteResult> executePlan;
+    private final PlanNotifications notifications;
 
     public AssistantHttp(ObjectMapper mapper, JsonBodies bodies, Function<ParseIntent, ParseResult> parseIntent,
-                         Function<ExecuteRequest, ExecuteResult> executePlan) {
+                         Function<ExecuteRequest, ExecuteResult> executePlan, PlanNotifications notifications) {
         this.mapper = mapper;
         this.bodies = bodies;
         this.parseIntent = parseIntent;
         this.executePlan = executePlan;
+        this.notifications = notifications;
     }
 
     public Map<String, HttpOperation> operations() {
@@ -65,7 +68,9 @@ public class AssistantHttp {
                 throw ProblemException.invalidField(field, "must not be blank");
             }
         }
-        return HttpResponse.json(mapper, 200, executePlan.apply(body));
+        // Every plan that ran, however it ended, is announced (PlanFinished, with the correlation id as subject).
+        return HttpResponse.json(mapper, 200,
+                notifications.run(body, request.correlationId(), () -> executePlan.apply(body)));
     }
 
     private static void text(String text, boolean required) {

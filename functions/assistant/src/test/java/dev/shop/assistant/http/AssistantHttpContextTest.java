@@ -17,6 +17,7 @@ import dev.shop.assistant.session.RedisSessionStore;
 import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
+import dev.shop.events.PlanFinished;
 import dev.shop.events.ProductChanged;
 import dev.shop.events.ProductDeleted;
 import dev.shop.local.servers.RealServersInitializer;
@@ -25,10 +26,17 @@ import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,14 +55,18 @@ import static org.awaitility.Awaitility.await;
 /**
  * parseIntent through the module's {@link HttpApi} in a Spring context on real servers: products arrive as real
  * product events on {@code shop.product-events.v1} (and leave with a ProductDeleted), a conversation is kept in
- * Redis between requests, and bad requests get a 400 problem.
+ * Redis between requests, and bad requests get a 400 problem. executePlan announces every finished plan as a
+ * {@link PlanFinished} on {@code shop.assistant-notifications.v1}: the shop's API is pointed at a port where nothing
+ * listens, so the plans here are the ones that need no other service (a clarification) or fail for lack of it.
  */
-@SpringBootTest(classes = AssistantApplication.class)
+@SpringBootTest(classes = AssistantApplication.class, properties = "shop.assistant.api-base-url=http://127.0.0.1:1")
 @ContextConfiguration(initializers = RealServersInitializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssistantHttpContextTest {
 
     private static final String TOPIC = "shop.product-events.v1";
+    private static final String NOTIFICATIONS = "shop.assistant-notifications.v1";
+    private static final Duration PUBLISHED = Duration.ofSeconds(30);
     private static final Duration INDEXED = Duration.ofSeconds(30);
 
     @Autowired
@@ -168,6 +180,93 @@ class AssistantHttpContextTest {
         JsonNode problem = mapper.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(400);
         assertThat(problem.path("detail").asText()).isNotBlank().doesNotContain("Exception");
+    }
+
+    @Test
+    void clarificationIsAnnouncedOnceAsNeedsInput() {
+        String session = "plan-" + UUID.randomUUID();
+        String correlationId = "corr-" + UUID.randomUUID();
+
+        JsonNode result = body(execute("add a zorblax teapot", session, correlationId));
+
+        assertThat(result.path("status").asText()).isEqualTo("NEEDS_INPUT");
+        EventEnvelope<PlanFinished> event = theOnlyPlanFinished(session);
+        assertThat(event.subject()).isEqualTo(correlationId);
+        assertThat(event.data().sessionId()).isEqualTo(session);
+        assertThat(event.data().customerId()).isEqualTo("cust-ctx");
+        assertThat(event.data().status()).isEqualTo("NEEDS_INPUT");
+        assertThat(event.data().message()).isEqualTo(result.path("message").asText());
+        assertThat(event.data().checkoutId()).isNull();
+        assertThat(event.data().orderId()).isNull();
+    }
+
+    @Test
+    void planThatCannotReachTheShopIsAnnouncedOnceAsFailed() {
+        String session = "plan-" + UUID.randomUUID();
+        String correlationId = "corr-" + UUID.randomUUID();
+
+        HttpResponse response = execute("add a quillon ledger", session, correlationId);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(500);
+        EventEnvelope<PlanFinished> event = theOnlyPlanFinished(session);
+        assertThat(event.subject()).isEqualTo(correlationId);
+        assertThat(event.data().sessionId()).isEqualTo(session);
+        assertThat(event.data().status()).isEqualTo("FAILED");
+        assertThat(event.data().message()).isNotBlank();
+        assertThat(event.data().orderId()).isNull();
+    }
+
+    private HttpResponse execute(String text, String sessionId, String correlationId) {
+        try {
+            byte[] body = mapper.writeValueAsBytes(Map.of("text", text, "sessionId", sessionId, "cartId",
+                    "cart-" + sessionId, "customerId", "cust-ctx", "paymentToken", "tok-visa"));
+            return assistantHttpApi.handle(new HttpRequest("POST", "/assistant/execute", Map.of(), Map.of(),
+                    Map.of("content-type", "application/json", "x-correlation-id", correlationId), body,
+                    UUID.randomUUID().toString()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads the notifications topic from the beginning with a fresh consumer until an event keyed by the session
+     * arrives (within {@link #PUBLISHED}), then a few seconds more, and expects exactly one.
+     */
+    private EventEnvelope<PlanFinished> theOnlyPlanFinished(String session) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<EventEnvelope<PlanFinished>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            Instant deadline = Instant.now().plus(PUBLISHED);
+            List<PartitionInfo> partitions = List.of();
+            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+                try {
+                    partitions = consumer.partitionsFor(NOTIFICATIONS, Duration.ofSeconds(2));
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    partitions = List.of();
+                }
+            }
+            assertThat(partitions).as("partitions of %s", NOTIFICATIONS).isNotEmpty();
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Instant until = deadline;
+            while (Instant.now().isBefore(until)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (session.equals(record.key())) {
+                        found.add(codec.decode(record.value(), EventTypes.PLAN_FINISHED));
+                        if (found.size() == 1) {
+                            until = Instant.now().plusSeconds(3); // long enough to see a duplicate
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("PlanFinished events keyed %s on %s", session, NOTIFICATIONS).hasSize(1);
+        return found.getFirst();
     }
 
     private String changed(String suffix, String name, String color, List<String> tags) {
