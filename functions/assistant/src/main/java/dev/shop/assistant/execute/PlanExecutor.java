@@ -51,8 +51,21 @@ public class PlanExecutor {
         this.checkoutTimeout = checkoutTimeout;
     }
 
+    /** The shopper's answer when the shop's API stays unreachable after its retries. */
+    public static final String UNREACHABLE =
+            "The shop could not be reached just now; nothing was changed or charged. Please try again.";
+
     public ExecuteResult execute(ExecuteRequest request) {
         List<Step> steps = new ArrayList<>();
+        try {
+            return execute(request, steps);
+        } catch (ShopApi.UnavailableException e) {
+            steps.add(new Step("SHOP", "FAILED", UNREACHABLE));
+            return new ExecuteResult("FAILED", steps, UNREACHABLE, null, null, null, null, null);
+        }
+    }
+
+    private ExecuteResult execute(ExecuteRequest request, List<Step> steps) {
         List<Intent> plan = request.plan();
         if (plan == null) {
             ParseResult parsed = assistant.parse(new AssistantService.ParseIntent(request.text(), request.sessionId()));

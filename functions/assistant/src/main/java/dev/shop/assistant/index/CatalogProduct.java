@@ -28,7 +28,10 @@ public record CatalogProduct(String sku, String name, String brand, String categ
         if (size != null && !size.isBlank()) {
             variant.append(variant.isEmpty() ? "" : ", ").append("size ").append(size);
         }
-        String base = brand == null || brand.isBlank() ? name : brand + " " + name;
+        boolean named = brand == null || brand.isBlank()
+                || name.toLowerCase(java.util.Locale.ROOT).startsWith(brand.toLowerCase(java.util.Locale.ROOT) + " ")
+                || name.equalsIgnoreCase(brand);
+        String base = named ? name : brand + " " + name;
         return variant.isEmpty() ? base : base + " (" + variant + ")";
     }
 }

@@ -58,6 +58,11 @@ public final class IntentParser {
             Pattern.compile("^(?:what|which) (.+?) (?:do you|have you|are there|are available|you got)\\b.*$"),
             Pattern.compile("^(?:got |have you got )?any (.+?)$"));
 
+    /** The words of the "empty the cart" phrases themselves, which never name the product to keep. */
+    private static final Set<String> CLEAR_WORDS = Set.of("start", "over", "again", "reset", "wipe", "remove",
+            "delete", "drop", "everything", "all", "out");
+    private static final Set<String> NEGATORS = Set.of("don't", "dont", "no", "not", "never", "nope");
+
     private final ProductIndex index;
 
     public IntentParser(ProductIndex index) {
@@ -164,7 +169,15 @@ public final class IntentParser {
             if (checkoutAfter && !explicitCheckout) {
                 intents.add(Intent.of(Action.CHECKOUT));
             }
-            return ParseResult.plan(intents);
+            // "clear my basket and start over": one step said twice is one step
+            List<Intent> plan = new ArrayList<>();
+            for (Intent i : intents) {
+                boolean bare = i.sku() == null && i.quantity() == null && i.query() == null;
+                if (!(bare && !plan.isEmpty() && plan.getLast().equals(i))) {
+                    plan.add(i);
+                }
+            }
+            return ParseResult.plan(plan);
         }
 
         /** Cuts a sentence at commas, dashes and conjunctions, and before a "not"/"no" that negates what follows. */
@@ -274,9 +287,18 @@ public final class IntentParser {
             return null;
         }
 
+        /** "size L", "in white", "medium": a clause of colours, sizes and brands only. */
+        boolean attributesOnly(Clause c) {
+            List<String> known = c.words.stream().filter(index::isKnownWord).toList();
+            return !known.isEmpty() && known.size() == c.words.size() && known.stream().allMatch(index::isAttributeWord)
+                    && (c.tokens.contains("size") || c.tokens.getFirst().equals("in")
+                    || c.words.size() == c.tokens.size());
+        }
+
         boolean mentionsProduct(Clause c) {
             return c.tokens.stream().filter(t -> !Lexicon.STOPWORDS.contains(t) && !Lexicon.CART_WORDS.contains(t)
-                    && !t.equals("empty") && !t.equals("clear") && !t.equals("everything"))
+                    && !t.equals("empty") && !t.equals("clear") && !t.equals("everything")
+                    && !CLEAR_WORDS.contains(t))
                     .anyMatch(index::isKnownWord);
         }
 
@@ -299,11 +321,13 @@ public final class IntentParser {
         /** "don't add the pencils" gives nothing (but "just the pens" after it is still an add);
          *  "I don't want the cap anymore" removes it. */
         ParseResult negated(Clause c) {
-            boolean wantNot = c.tokens.stream().anyMatch(t -> t.equals("want") || t.equals("need"));
+            boolean noMore = c.tokens.size() > 2 && c.tokens.get(0).equals("no") && c.tokens.get(1).equals("more");
+            boolean wantNot = noMore || c.tokens.stream().anyMatch(t -> t.equals("want") || t.equals("need"));
             boolean add = c.tokens.stream().anyMatch(Lexicon.ADD_VERBS::contains);
             boolean buy = c.tokens.stream().anyMatch(Lexicon.BUY_VERBS::contains);
             if (wantNot) {
                 readQuantityAndWords(c);
+                c.words.removeIf(NEGATORS::contains);
                 if (c.hasWords() || c.pronoun) {
                     Resolution r = resolve(c, cart.keySet(), Action.REMOVE_FROM_CART);
                     if (r instanceof Resolved resolved && cart.containsKey(resolved.product().sku())
@@ -380,7 +404,7 @@ public final class IntentParser {
                         }
                     }
                 }
-                if (c.one && c.hasWords() && c.quantity == null) {
+                if ((c.one || attributesOnly(c)) && c.hasWords() && c.quantity == null) {
                     Clause merged = lastItemClause;
                     merged.words.addAll(c.words);
                     Collection<String> context = openAmbiguity != null ? openAmbiguity.candidates() : lastItemContext;
@@ -547,8 +571,10 @@ public final class IntentParser {
             merged.verb = action;
             Resolution r = pending.candidates().isEmpty() ? resolve(merged, null, action)
                     : resolveWithin(merged, pending.candidates());
-            if (r instanceof NotFound && c.hasWords() && !pending.candidates().isEmpty()) {
-                return null; // not an answer: a new request
+            if (c.hasWords() && !pending.candidates().isEmpty()
+                    && (r instanceof NotFound || resolveWithin(c, pending.candidates()) instanceof NotFound)) {
+                session.pending = null;
+                return null; // not an answer: a new request, parsed on its own
             }
             answeredPending = true;
             intents.addAll(pending.before());
@@ -565,7 +591,12 @@ public final class IntentParser {
                 return null;
             }
             if (r instanceof Ambiguous ambiguous) {
-                return clarify(merged, ambiguous);
+                // "white, size L": the next clause may still narrow it down
+                openAmbiguity = ambiguous;
+                openClause = merged;
+                lastItemClause = merged;
+                lastItemContext = pending.candidates();
+                return null;
             }
             return apply(merged, action, r, pending.candidates());
         }

@@ -207,7 +207,9 @@ class AssistantHttpContextTest {
 
         HttpResponse response = execute("add a quillon ledger", session, correlationId);
 
-        assertThat(response.status()).as(response.body()).isEqualTo(500);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"FAILED\"")
+                .contains("The shop could not be reached just now; nothing was changed or charged.");
         EventEnvelope<PlanFinished> event = theOnlyPlanFinished(session);
         assertThat(event.subject()).isEqualTo(correlationId);
         assertThat(event.data().sessionId()).isEqualTo(session);
