@@ -1,44 +1,14 @@
 package dev.shop.assistant.parser;
 
-import java.util.List;
 
-import dev.shop.assistant.index.ProductIndex;
 import dev.shop.assistant.parser.Intent.Action;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Wording the parser's rules were not written from: size phrases, new requests during a question, negations. */
-class UnseenWordingTest {
+class UnseenWordingTest extends ParserConversation {
 
-    static ProductIndex index;
-    IntentParser parser;
-    SessionContext session;
-
-    @BeforeAll
-    static void catalog() {
-        index = TestCatalog.index();
-    }
-
-    @BeforeEach
-    void newSession() {
-        parser = new IntentParser(index);
-        session = new SessionContext();
-    }
-
-    List<Intent> plan(String text) {
-        ParseResult result = parser.parse(text, session);
-        assertThat(result.needsClarification()).as("clarification for \"%s\": %s", text, result.question()).isFalse();
-        return result.intents();
-    }
-
-    ParseResult ask(String text) {
-        ParseResult result = parser.parse(text, session);
-        assertThat(result.needsClarification()).as("a question for \"%s\" but got %s", text, result.intents()).isTrue();
-        return result;
-    }
 
     @Test
     void anExplicitSizePhraseAfterACommaPicksTheSize() {
