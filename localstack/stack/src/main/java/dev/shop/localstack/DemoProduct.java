@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param color null where a product comes in one finish only
  * @param size  null unless the product is sized (apparel S..XL, footwear EU 38..46)
- * @param stock units on hand, for the inventory function that arrives later; the catalog does not store it,
+ * @param stock units on hand, seeded into the inventory function; the catalog does not store it,
  *              so {@link #body()} leaves it out
  */
 public record DemoProduct(String sku, String name, String description, String brand, String category, String color,
