@@ -3,6 +3,7 @@ package dev.shop.runtime.metering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ public class InvocationMeter {
     private final Clock clock;
     // The first invocation of a function in this JVM (or after a CRaC restore) is a cold start.
     private final Set<String> warm = ConcurrentHashMap.newKeySet();
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     public InvocationMeter(FunctionManifest manifest, MeteringWriter writer, MeterRegistry registry, Clock clock) {
         this.manifest = manifest;
@@ -36,6 +38,23 @@ public class InvocationMeter {
                 .orElseThrow(() -> new IllegalArgumentException("function " + function + " is not in the manifest"));
         boolean cold = warm.add(function);
         return new Invocation(spec, trigger, correlationId, cold, clock.instant(), System.nanoTime());
+    }
+
+    // Registering runs the registry's filters and id lookup; once per tag set is enough, not once per call.
+    private Timer timer(TimerKey key) {
+        return timers.computeIfAbsent(key, k -> Timer.builder("shop.function.invocations")
+                .description("Function invocations and their duration")
+                .tag("function", k.function())
+                .tag("outcome", k.outcome().name())
+                .tag("trigger", k.trigger().name())
+                .tag("cold", Boolean.toString(k.cold()))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry));
+    }
+
+    private record TimerKey(String function, Outcome outcome, Trigger trigger, boolean cold) {
     }
 
     /** After a restore from a snapshot the next invocation of each function pays the restore: count it cold. */
@@ -73,17 +92,7 @@ public class InvocationMeter {
             }
             ended = true;
             long nanos = System.nanoTime() - startNanos;
-            Timer.builder("shop.function.invocations")
-                    .description("Function invocations and their duration")
-                    .tag("function", spec.name())
-                    .tag("outcome", outcome.name())
-                    .tag("trigger", trigger.name())
-                    .tag("cold", Boolean.toString(cold))
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofSeconds(30))
-                    .register(registry)
-                    .record(nanos, TimeUnit.NANOSECONDS);
+            timer(new TimerKey(spec.name(), outcome, trigger, cold)).record(nanos, TimeUnit.NANOSECONDS);
             writer.submit(new InvocationRecord(spec.name(), spec.module(), startedAt,
                     TimeUnit.NANOSECONDS.toMicros(nanos), spec.memoryMb(), cold, outcome, trigger, correlationId));
         }
