@@ -59,7 +59,7 @@ public class Reservations {
                 return new Delivery.Redelivered<>(event.id());
             }
             ReservationOutcome outcome = reserve(h, command);
-            reply(h, command.checkoutId(), TaskReplies.to(command.taskToken(), outcome, event.subject()));
+            reply(h, command.checkoutId(), InventoryReplies.to(command.taskToken(), outcome, event.subject()));
             return new Delivery.Applied<>(outcome);
         });
     }
@@ -71,7 +71,7 @@ public class Reservations {
                 return new Delivery.Redelivered<>(event.id());
             }
             ReleaseOutcome outcome = release(h, command.checkoutId());
-            reply(h, command.checkoutId(), TaskReplies.to(command.taskToken(), outcome, event.subject()));
+            reply(h, command.checkoutId(), InventoryReplies.to(command.taskToken(), outcome, event.subject()));
             return new Delivery.Applied<>(outcome);
         });
     }
@@ -83,7 +83,7 @@ public class Reservations {
                 return new Delivery.Redelivered<>(event.id());
             }
             CommitOutcome outcome = commit(h, command.checkoutId());
-            reply(h, command.checkoutId(), TaskReplies.to(command.taskToken(), outcome, event.subject()));
+            reply(h, command.checkoutId(), InventoryReplies.to(command.taskToken(), outcome, event.subject()));
             return new Delivery.Applied<>(outcome);
         });
     }

@@ -75,7 +75,7 @@ class ExpiryTest {
 
         assertThat(outcome).isEqualTo(new CommitOutcome.NoLongerHeld(checkoutId, ReservationStatus.EXPIRED));
         assertThat(((TaskFailed) stockroom.lastReply(checkoutId).data()).error())
-                .isEqualTo(TaskReplies.RESERVATION_EXPIRED);
+                .isEqualTo(InventoryReplies.RESERVATION_EXPIRED);
         assertThat(stockroom.stock(sku)).isEqualTo(new Stock(sku, 4, 0));
     }
 

@@ -70,7 +70,7 @@ class ReservationsTest {
         assertThat(stockroom.reservation(checkoutId)).isEmpty();
         TaskFailed reply = (TaskFailed) stockroom.lastReply(checkoutId).data();
         assertThat(reply.taskToken()).isEqualTo(command.data().taskToken());
-        assertThat(reply.error()).isEqualTo(TaskReplies.OUT_OF_STOCK);
+        assertThat(reply.error()).isEqualTo(InventoryReplies.OUT_OF_STOCK);
         assertThat(reply.cause()).isEqualTo("Not enough stock for SKU " + sku);
     }
 
@@ -219,7 +219,7 @@ class ReservationsTest {
         assertThat(late).isEqualTo(new ReservationOutcome.AlreadyReleased(neverReserved, ReservationStatus.RELEASED));
         assertThat(stockroom.stock(sku)).isEqualTo(new Stock(sku, 5, 0));
         assertThat(((TaskFailed) stockroom.lastReply(late.checkoutId()).data()).error())
-                .isEqualTo(TaskReplies.RESERVATION_RELEASED);
+                .isEqualTo(InventoryReplies.RESERVATION_RELEASED);
     }
 
     @Test
@@ -264,7 +264,7 @@ class ReservationsTest {
         assertThat(outcome).isEqualTo(new ReleaseOutcome.AlreadyCommitted(checkoutId));
         assertThat(stockroom.stock(sku)).isEqualTo(new Stock(sku, 3, 0));
         assertThat(((TaskFailed) stockroom.lastReply(checkoutId).data()).error())
-                .isEqualTo(TaskReplies.ALREADY_COMMITTED);
+                .isEqualTo(InventoryReplies.ALREADY_COMMITTED);
     }
 
     @Test
@@ -280,10 +280,10 @@ class ReservationsTest {
 
         assertThat(afterRelease).isEqualTo(new CommitOutcome.NoLongerHeld(released, ReservationStatus.RELEASED));
         assertThat(((TaskFailed) stockroom.lastReply(released).data()).error())
-                .isEqualTo(TaskReplies.RESERVATION_EXPIRED);
+                .isEqualTo(InventoryReplies.RESERVATION_EXPIRED);
         assertThat(neverReserved).isEqualTo(new CommitOutcome.NotFound(unknown));
         assertThat(((TaskFailed) stockroom.lastReply(unknown).data()).error())
-                .isEqualTo(TaskReplies.RESERVATION_NOT_FOUND);
+                .isEqualTo(InventoryReplies.RESERVATION_NOT_FOUND);
         assertThat(stockroom.stock(sku)).isEqualTo(new Stock(sku, 5, 0));
     }
 }

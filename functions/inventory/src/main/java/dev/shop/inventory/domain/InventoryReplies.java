@@ -12,7 +12,7 @@ import dev.shop.events.TaskSucceeded;
  * The saga's replies to inventory commands: each outcome becomes a TaskSucceeded or a TaskFailed with a
  * stable error name the workflow matches on, and a cause written for shoppers.
  */
-public final class TaskReplies {
+public final class InventoryReplies {
 
     public static final String SOURCE = "/functions/inventory";
     public static final String OUT_OF_STOCK = "Inventory.OutOfStock";
@@ -21,7 +21,7 @@ public final class TaskReplies {
     public static final String RESERVATION_EXPIRED = "Inventory.ReservationExpired";
     public static final String RESERVATION_NOT_FOUND = "Inventory.ReservationNotFound";
 
-    private TaskReplies() {
+    private InventoryReplies() {
     }
 
     public static EventEnvelope<?> to(String taskToken, ReservationOutcome outcome, String correlationId) {
