@@ -12,6 +12,7 @@ import dev.shop.cart.CartFunctions.RemoveCartItem;
 import dev.shop.cart.CartFunctions.SetCartItemQuantity;
 import dev.shop.cart.domain.Cart;
 import dev.shop.cart.domain.CartIds;
+import dev.shop.events.Skus;
 import dev.shop.cart.domain.CartLine;
 import dev.shop.cart.domain.CartLookup;
 import dev.shop.cart.domain.CartOutcome;
@@ -35,7 +36,7 @@ public class CartHttp {
 
     /** The body of {@code POST /carts/{cartId}/items}. */
     public record AddItemBody(
-            @NotNull @Pattern(regexp = CartIds.SKU_PATTERN, message = "must be " + CartIds.SKU_RULE) String sku,
+            @NotNull @Pattern(regexp = Skus.PATTERN, message = "must be " + Skus.RULE) String sku,
             @NotNull @Min(value = CartLine.MIN_QUANTITY, message = QUANTITY_RULE)
             @Max(value = CartLine.MAX_QUANTITY, message = QUANTITY_RULE) Integer quantity) {
     }
@@ -145,8 +146,8 @@ public class CartHttp {
 
     private static String sku(HttpRequest request) {
         String sku = request.pathParameter("sku");
-        if (!CartIds.validSku(sku)) {
-            throw ProblemException.invalidField("sku", "must be " + CartIds.SKU_RULE);
+        if (!Skus.valid(sku)) {
+            throw ProblemException.invalidField("sku", "must be " + Skus.RULE);
         }
         return sku;
     }

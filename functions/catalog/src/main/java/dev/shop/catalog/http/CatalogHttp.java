@@ -13,7 +13,7 @@ import dev.shop.catalog.domain.ProductLookup;
 import dev.shop.catalog.domain.ProductPage;
 import dev.shop.catalog.domain.ProductRemoval;
 import dev.shop.catalog.domain.ProductSearch;
-import dev.shop.catalog.domain.Skus;
+import dev.shop.events.Skus;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;

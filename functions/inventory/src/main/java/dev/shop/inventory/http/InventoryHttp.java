@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.inventory.InventoryFunctions.SetStock;
-import dev.shop.inventory.domain.Skus;
+import dev.shop.events.Skus;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.inventory.domain.StockLevel;
 import dev.shop.inventory.domain.StockLookup;
