@@ -36,6 +36,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     static EmbeddedPostgresServer start() throws IOException {
         // zonky's own shutdown hook stays on: it covers a Ctrl-C while LocalServers is still starting.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(LoopbackPorts.free())
                 // The first run unpacks the binaries; a busy 2-core CI machine needs more than zonky's 10 s.
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .start();

@@ -1,8 +1,6 @@
 package dev.shop.local.servers;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 import redis.embedded.RedisServer;
 
@@ -24,7 +22,7 @@ final class EmbeddedRedisServer implements EmbeddedServer {
     static EmbeddedRedisServer start() throws IOException {
         IOException lastFailure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            int port = freePort();
+            int port = LoopbackPorts.free();
             RedisServer redis = RedisServer.newRedisServer()
                     .bind(HOST)
                     .port(port)
@@ -65,9 +63,4 @@ final class EmbeddedRedisServer implements EmbeddedServer {
         redis.stop();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
-    }
 }
