@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.catalog.domain.ProductDraft;
-import dev.shop.catalog.domain.Skus;
+import dev.shop.events.Skus;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
