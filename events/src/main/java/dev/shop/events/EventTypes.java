@@ -22,6 +22,8 @@ public final class EventTypes {
     public static final String PROCESS_PAYMENT_TOPIC = "process-payment";
     public static final String REFUND_PAYMENT_TOPIC = "refund-payment";
     public static final String CREATE_ORDER_TOPIC = "create-order";
+    public static final String FREEZE_CART_TOPIC = "freeze-cart";
+    public static final String RELEASE_CART_TOPIC = "release-cart";
     public static final String CLEAR_CART_TOPIC = "clear-cart";
     public static final String TASK_RESULTS_TOPIC = "task-results";
     /** What the assistant's executePlan did with each plan, for notifying the shopper. */
@@ -50,6 +52,10 @@ public final class EventTypes {
             register("shop.payment.refund.v1", RefundPayment.class, REFUND_PAYMENT_TOPIC);
     public static final EventType<CreateOrder> CREATE_ORDER =
             register("shop.order.create.v1", CreateOrder.class, CREATE_ORDER_TOPIC);
+    public static final EventType<FreezeCart> FREEZE_CART =
+            register("shop.cart.freeze.v1", FreezeCart.class, FREEZE_CART_TOPIC);
+    public static final EventType<ReleaseCart> RELEASE_CART =
+            register("shop.cart.release.v1", ReleaseCart.class, RELEASE_CART_TOPIC);
     public static final EventType<ClearCart> CLEAR_CART =
             register("shop.cart.clear.v1", ClearCart.class, CLEAR_CART_TOPIC);
     public static final EventType<TaskSucceeded> TASK_SUCCEEDED =

@@ -79,7 +79,26 @@ final class SampleEvents {
                 checkoutLines(), 30_799, "EUR");
     }
 
+    static FreezeCart freezeCart() {
+        return new FreezeCart("AQCEAAAAKgAAAAMAAAAAAAAAAVx2Tk9Ls4cQw1Bn7Yr0Hd5Ep3Mj8Zf6aKg==", CART_ID, CHECKOUT_ID, 5L, 900);
+    }
+
+    /** The shopper did not name a version: the cart as it is. */
+    static FreezeCart freezeCartAsItIs() {
+        return new FreezeCart("AQCEAAAAKgAAAAMAAAAAAAAAAVx2Tk9Ls4cQw1Bn7Yr0Hd5Ep3Mj8Zf6aKg==", CART_ID, CHECKOUT_ID, null, 900);
+    }
+
+    static ReleaseCart releaseCart() {
+        return new ReleaseCart("AQCEAAAAKgAAAAMAAAAAAAAAAWq8Rb3Xn1Dk6Ts0Lc9Vy2Mh7Pe4Jf5aBw==", CART_ID, CHECKOUT_ID);
+    }
+
     static ClearCart clearCart() {
+        return new ClearCart("AQCEAAAAKgAAAAMAAAAAAAAAAeH2mVx7Pq4sTj9Kc1wNr5Ub8Dy3Lf6aRg==", CART_ID, CHECKOUT_ID,
+                List.of(new StockLine("SKU-1001", 1), new StockLine("SKU-3003", 2)));
+    }
+
+    /** As checkouts sent it before ClearCart named the lines bought. */
+    static ClearCart clearWholeCart() {
         return new ClearCart("AQCEAAAAKgAAAAMAAAAAAAAAAeH2mVx7Pq4sTj9Kc1wNr5Ub8Dy3Lf6aRg==", CART_ID, CHECKOUT_ID);
     }
 
