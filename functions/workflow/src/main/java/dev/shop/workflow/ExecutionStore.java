@@ -100,6 +100,14 @@ final class ExecutionStore {
                 execution.cause, execution.startedAt, updatedAt, history));
     }
 
+    Optional<ExecutionSummary> summary(Handle handle, String id) {
+        return handle.createQuery("select status, current_state, error, cause from executions where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new ExecutionSummary(id, ExecutionStatus.valueOf(rs.getString("status")),
+                        rs.getString("current_state"), rs.getString("error"), rs.getString("cause")))
+                .findOne();
+    }
+
     /** Inserts a new execution at version 1; false if the id exists already (nothing is written then). */
     boolean insert(Handle handle, Execution execution) {
         var insert = handle.createUpdate("""

@@ -125,7 +125,7 @@ final class StateMachineInterpreter {
                     yield Optional.empty();
                 }
                 case FailState fail -> {
-                    fail(execution, fail.error(), fail.cause());
+                    fail(execution, fail.error(rawInput), fail.cause(rawInput));
                     yield Optional.empty();
                 }
             };

@@ -35,6 +35,9 @@ public class WorkflowEngine {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowEngine.class);
 
+    /** Every step's transaction notifies this channel with the execution's id ({@link ExecutionNotifications}). */
+    public static final String STEP_CHANNEL = "shop_workflow_steps";
+
     /** Execution ids are Step Functions execution names, narrowed: 1-80 letters, digits, '-', '_' and '.'. */
     private static final Pattern EXECUTION_ID = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     /** Attempts at a step that keeps losing the optimistic lock to other instances, before giving up. */
@@ -199,6 +202,11 @@ public class WorkflowEngine {
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> store.describe(handle, executionId));
     }
 
+    /** Where the execution stands, without its history, if it exists. */
+    public Optional<ExecutionSummary> summary(String executionId) {
+        return jdbi.withHandle(handle -> store.summary(handle, executionId));
+    }
+
     /** The clock's time at the database's precision, so what a step computes is what it stores. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -245,5 +253,7 @@ public class WorkflowEngine {
         for (TaskRequest request : execution.dispatches()) {
             dispatcher.dispatch(handle, request);
         }
+        // Delivered at commit, to whoever waits on this execution in any process.
+        handle.execute("select pg_notify(?, ?)", STEP_CHANNEL, execution.id);
     }
 }

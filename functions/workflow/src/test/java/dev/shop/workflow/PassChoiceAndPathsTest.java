@@ -106,6 +106,16 @@ class PassChoiceAndPathsTest {
     }
 
     @Test
+    void aFailStateCanTakeItsErrorAndCauseFromItsInput() {
+        ExecutionView view = route("{'order': {'totalCents': 10, 'rejection': {'code': 'Order.Fraud', 'reason': 'Card reported stolen'}}}");
+
+        assertThat(view.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(view.currentState()).isEqualTo("Rejected");
+        assertThat(view.error()).isEqualTo("Order.Fraud");
+        assertThat(view.cause()).isEqualTo("Card reported stolen");
+    }
+
+    @Test
     void aComparedVariableMissingFromTheInputIsAStatesRuntimeError() {
         ExecutionView view = route("{'order': {'country': 'DE'}}");
 

@@ -40,7 +40,7 @@ final class DefinitionParser {
             "Pass", List.of("Type", "Comment", "Result", "InputPath", "ResultPath", "OutputPath", "Next", "End"),
             "Choice", List.of("Type", "Comment", "Choices", "Default", "InputPath", "OutputPath"),
             "Succeed", List.of("Type", "Comment", "InputPath", "OutputPath"),
-            "Fail", List.of("Type", "Comment", "Error", "Cause"));
+            "Fail", List.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath"));
     /** FunctionName.$ gets its own message. */
     private static final List<String> PARAMETERS_FIELDS = List.of("FunctionName", "FunctionName.$", "Payload");
     private static final List<String> RETRIER_FIELDS =
@@ -168,11 +168,34 @@ final class DefinitionParser {
             case "Pass" -> pass(name, comment, node, at);
             case "Choice" -> choice(name, comment, node, at);
             case "Succeed" -> new SucceedState(name, comment, paths(node, at, false));
-            case "Fail" -> new FailState(name, comment, optionalText(node, "Error", at + ".Error"),
-                    optionalText(node, "Cause", at + ".Cause"));
+            case "Fail" -> fail(name, comment, node, at);
             default -> throw new AssertionError(type);
         };
         return Optional.of(state);
+    }
+
+    private FailState fail(String name, String comment, JsonNode node, String at) {
+        String error = optionalText(node, "Error", at + ".Error");
+        String cause = optionalText(node, "Cause", at + ".Cause");
+        ReferencePath errorPath = failPath(node, "ErrorPath", at, error);
+        ReferencePath causePath = failPath(node, "CausePath", at, cause);
+        return new FailState(name, comment, error, cause, errorPath, causePath);
+    }
+
+    private ReferencePath failPath(JsonNode node, String field, String at, String fixed) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        String fixedField = field.substring(0, field.length() - "Path".length());
+        if (fixed != null) {
+            problem(at + "." + field, "cannot be set together with " + fixedField);
+        }
+        if (!value.isTextual()) {
+            problem(at + "." + field, "must be a path string");
+            return null;
+        }
+        return path(value.textValue(), at + "." + field);
     }
 
     private TaskState task(String name, String comment, JsonNode node, String at) {

@@ -74,6 +74,7 @@ class StateMachineParseTest {
                 arguments("choice-numeric-with-string", "States.Route.Choices[0].NumericGreaterThan", "must be a number"),
                 arguments("choice-unsupported-operator", "States.Route.Choices[0].TimestampGreaterThan",
                         "field 'TimestampGreaterThan' is not supported in a choice rule"),
+                arguments("fail-cause-and-cause-path", "States.Failed.CausePath", "cannot be set together with Cause"),
                 arguments("duplicate-state-name", "(document)", "Duplicate field 'Done'"),
                 arguments("not-json", "(document)", "is not valid JSON"));
     }
@@ -163,11 +164,15 @@ class StateMachineParseTest {
         ChoiceState route = (ChoiceState) routing.state("Route");
         assertThat(route.defaultState()).isEqualTo("Standard");
         assertThat(route.branches()).extracting(ChoiceState.Branch::next)
-                .containsExactly("MissingOrder", "ManualReview", "Special", "Free");
+                .containsExactly("MissingOrder", "ManualReview", "Special", "Free", "Rejected");
         assertThat(route.branches().get(0).rule()).isInstanceOf(ChoiceRule.Not.class);
         assertThat(route.branches().get(1).rule()).isInstanceOf(ChoiceRule.And.class);
         assertThat(route.branches().get(2).rule()).isInstanceOf(ChoiceRule.Or.class);
         assertThat(((PassState) routing.state("AddDefaults")).result().get("carrier").textValue()).isEqualTo("post");
+        FailState rejected = (FailState) routing.state("Rejected");
+        assertThat(rejected.error()).isNull();
+        assertThat(rejected.errorPath()).hasToString("$.order.rejection.code");
+        assertThat(rejected.causePath()).hasToString("$.order.rejection.reason");
     }
 
     @Test
