@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,6 +95,10 @@ public class HttpApi {
             if (request.body().length > MAX_BODY_BYTES) {
                 return problem(Problems.payloadTooLarge(MAX_BODY_BYTES), request);
             }
+            Optional<Problem.FieldError> unstorable = unstorableParameter(request);
+            if (unstorable.isPresent()) {
+                return problem(Problems.invalidFields(List.of(unstorable.get())), request);
+            }
             return route.operation().handle(request);
         } catch (ProblemException e) {
             return problem(e.problem(), request);
@@ -100,6 +106,18 @@ public class HttpApi {
             log.error("{} failed (correlation id {})", route.function(), request.correlationId(), e);
             return problem(Problems.internalError(), request);
         }
+    }
+
+    /**
+     * A path or query parameter no function can store: Postgres text cannot hold the NUL character, so it is
+     * refused here, for every route, before any function sees it.
+     */
+    private static Optional<Problem.FieldError> unstorableParameter(HttpRequest request) {
+        return Stream.of(request.pathParameters(), request.queryParameters())
+                .flatMap(parameters -> new TreeMap<>(parameters).entrySet().stream())
+                .filter(parameter -> parameter.getValue().indexOf('\0') >= 0)
+                .findFirst()
+                .map(parameter -> new Problem.FieldError(parameter.getKey(), JsonBodies.NO_NUL));
     }
 
     private boolean authorized(HttpRequest request) {

@@ -42,9 +42,14 @@ public record HttpRequest(String method, String path, Map<String, String> pathPa
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** The id that ties this request to everything it causes: the caller's, else the gateway's request id. */
+    /**
+     * The id that ties this request to everything it causes: the caller's (up to 128 characters, none of them
+     * control characters, as it is stored and logged), else the gateway's request id.
+     */
     public String correlationId() {
-        return header("x-correlation-id").filter(v -> !v.isBlank() && v.length() <= 128).orElse(requestId);
+        return header("x-correlation-id")
+                .filter(v -> !v.isBlank() && v.length() <= 128 && v.chars().noneMatch(Character::isISOControl))
+                .orElse(requestId);
     }
 
     public HttpRequest withPathParameters(Map<String, String> parameters) {

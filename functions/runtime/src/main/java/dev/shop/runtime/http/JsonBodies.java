@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -29,6 +33,9 @@ import jakarta.validation.Validator;
  */
 public class JsonBodies {
 
+    /** Why a text holding U+0000 is refused: Postgres text cannot store it. */
+    public static final String NO_NUL = "must not contain the NUL character (U+0000)";
+
     private final ObjectMapper mapper;
     private final Validator validator;
 
@@ -40,6 +47,7 @@ public class JsonBodies {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         this.mapper = strict
+                .registerModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new StorableStrings()))
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -133,5 +141,19 @@ public class JsonBodies {
             return "an array";
         }
         return "an object";
+    }
+
+    /** Strings as Jackson reads them, refusing any that Postgres could not store, wherever they are in the body. */
+    private static final class StorableStrings extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws java.io.IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                // Jackson wraps this with the field's path, as it does a record constructor's refusal.
+                throw new IllegalArgumentException(NO_NUL);
+            }
+            return value;
+        }
     }
 }

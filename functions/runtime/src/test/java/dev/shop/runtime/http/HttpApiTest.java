@@ -245,6 +245,35 @@ class HttpApiTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/things/a%00b", "/things/%00"})
+    void refusesANulInAPathParameterAsBadRequestNamingIt(String path) throws Exception {
+        HttpResponse response = api.handle(get(path).build());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asText()).isEqualTo("/problems/validation");
+        assertThat(problem.get("errors").findValuesAsText("field")).containsExactly("id");
+        assertThat(problem.get("errors").findValuesAsText("message")).containsExactly(JsonBodies.NO_NUL);
+    }
+
+    @Test
+    void refusesANulInAQueryParameterAsBadRequestWithoutCallingTheOperation() throws Exception {
+        HttpResponse response = api.handle(get("/things/1").query("expand", "\u0000").build());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("errors").findValuesAsText("field")).containsExactly("expand");
+    }
+
+    @Test
+    void ignoresACorrelationIdWithControlCharacters() {
+        HttpResponse response = api.handle(get("/things/1").requestId("req-7")
+                .header("x-correlation-id", "corr\u0000id").build());
+
+        assertThat(response.headers()).containsEntry("x-correlation-id", "req-7");
+    }
+
     @Test
     void echoesTheCallersCorrelationId() {
         HttpResponse response = api.handle(get("/things/1").header("X-Correlation-Id", "corr-42").build());

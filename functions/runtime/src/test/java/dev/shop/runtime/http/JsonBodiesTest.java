@@ -86,6 +86,8 @@ class JsonBodiesTest {
             "quantity-too-large.json,    /problems/validation,     quantity",
             "window-backwards.json,      /problems/validation,     window",
             "window-null-primitive.json, /problems/validation,     window.from",
+            "name-with-nul.json,         /problems/validation,     name",
+            "tag-with-nul.json,          /problems/validation,     tags[1]",
     })
     void answersBadRequestProblemNamingTheField(String fixture, String type, String field) throws IOException {
         Problem problem = problemReading(post("/things").body(fixture(fixture)).build());
@@ -110,6 +112,12 @@ class JsonBodiesTest {
                 .containsExactly(new Problem.FieldError("tags", "must be an array"));
         assertThat(problemReading(post("/things").body(fixture("window-backwards.json")).build()).errors())
                 .containsExactly(new Problem.FieldError("window", "window.from must not be after window.to"));
+    }
+
+    @Test
+    void refusesTextPostgresCannotStoreWithAMessageSayingWhy() throws IOException {
+        assertThat(problemReading(post("/things").body(fixture("name-with-nul.json")).build()).errors())
+                .containsExactly(new Problem.FieldError("name", JsonBodies.NO_NUL));
     }
 
     @Test
