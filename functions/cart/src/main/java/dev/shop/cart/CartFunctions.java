@@ -7,6 +7,7 @@ import java.util.function.Function;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.cart.domain.CartHolds;
 import dev.shop.cart.domain.CartLine;
 import dev.shop.cart.domain.CartLookup;
 import dev.shop.cart.domain.CartOutcome;
@@ -14,7 +15,8 @@ import dev.shop.cart.domain.CartRemoval;
 import dev.shop.cart.domain.CartRepository;
 import dev.shop.cart.domain.ProductPrices;
 import dev.shop.cart.http.CartHttp;
-import dev.shop.events.ClearCart;
+import dev.shop.events.EventEnvelope;
+import dev.shop.events.EventType;
 import dev.shop.events.EventTypes;
 import dev.shop.events.ProductChanged;
 import dev.shop.events.ProductDeleted;
@@ -23,7 +25,6 @@ import dev.shop.runtime.config.RuntimeAutoConfiguration;
 import dev.shop.runtime.config.ShopProperties;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.JsonBodies;
-import dev.shop.runtime.inbox.ProcessedEvents;
 import dev.shop.runtime.kafka.EventConsumers;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.metering.InvocationMeter;
@@ -118,21 +119,30 @@ public class CartFunctions {
         });
     }
 
-    /** The checkout's last step: empty the cart whose contents were bought, and say so. Idempotent. */
     @Bean
-    public Consumer<Message<byte[]>> clearCart(EventConsumers consumers, Jdbi jdbi, CartRepository carts,
-                                               TaskReplies replies) {
-        return consumers.consumer("clearCart", event -> {
-            if (event.data() instanceof ClearCart command) {
-                jdbi.useTransaction(handle -> {
-                    if (ProcessedEvents.firstDelivery(handle, "clearCart", event.id())) {
-                        boolean cleared = carts.clear(handle, command.cartId(), event.subject());
-                        replies.succeeded(handle, event, command.checkoutId(), command.taskToken(),
-                                Map.of("cleared", cleared));
-                    }
-                });
-            }
-        });
+    CartHolds cartHolds(Jdbi jdbi, CartRepository carts, TaskReplies replies) {
+        return new CartHolds(jdbi, carts, replies);
+    }
+
+    /** The checkout's first step: hold the cart and say exactly what it holds. Idempotent. */
+    @Bean
+    public Consumer<Message<byte[]>> freezeCart(EventConsumers consumers, CartHolds holds) {
+        return consumers.consumer(CartHolds.FREEZE,
+                event -> holds.freeze(expect(CartHolds.FREEZE, EventTypes.FREEZE_CART, event)));
+    }
+
+    /** The checkout's compensation: let the cart go, unchanged. Idempotent. */
+    @Bean
+    public Consumer<Message<byte[]>> releaseCart(EventConsumers consumers, CartHolds holds) {
+        return consumers.consumer(CartHolds.RELEASE,
+                event -> holds.release(expect(CartHolds.RELEASE, EventTypes.RELEASE_CART, event)));
+    }
+
+    /** The checkout's last step: take what was bought out of the cart, and say so. Idempotent. */
+    @Bean
+    public Consumer<Message<byte[]>> clearCart(EventConsumers consumers, CartHolds holds) {
+        return consumers.consumer(CartHolds.CLEAR,
+                event -> holds.clear(expect(CartHolds.CLEAR, EventTypes.CLEAR_CART, event)));
     }
 
     @Bean
@@ -151,5 +161,15 @@ public class CartFunctions {
     @Bean
     public Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> cartApi(HttpApi cartHttpApi) {
         return new ApiGatewayHttpFunction(cartHttpApi);
+    }
+
+    /** A command topic carries one type; anything else on it is a message no retry can fix. */
+    @SuppressWarnings("unchecked")
+    private static <T> EventEnvelope<T> expect(String function, EventType<T> type, EventEnvelope<?> event) {
+        if (!type.dataClass().isInstance(event.data())) {
+            throw new EventConsumers.PoisonEventException(function + ": expected " + type.name() + " but got "
+                    + event.type() + " (event " + event.id() + ")", null);
+        }
+        return (EventEnvelope<T>) event;
     }
 }

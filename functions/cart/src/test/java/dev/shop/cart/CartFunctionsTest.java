@@ -55,7 +55,7 @@ class CartFunctionsTest {
         List<String> names = manifest.functionsOf("cart").stream().map(FunctionManifest.FunctionSpec::name).toList();
 
         assertThat(names).containsExactlyInAnyOrder("addToCart", "getCart", "setCartItemQuantity",
-                "removeCartItem", "deleteCart", "syncCartPrices", "clearCart");
+                "removeCartItem", "deleteCart", "syncCartPrices", "freezeCart", "releaseCart", "clearCart");
         assertThat(names).allSatisfy(name -> assertThat(context.containsBean(name)).as(name).isTrue());
         assertThat(context.containsBean("cartApi")).isTrue();
         assertThat(cartHttpApi.routeKeys()).containsExactlyInAnyOrder("POST /carts/{cartId}/items",
@@ -67,10 +67,15 @@ class CartFunctionsTest {
     void bindsItsConsumersToTheirManifestTopics() {
         BindingService bindings = context.getBean(BindingService.class);
 
-        assertThat(bindings.getConsumerBindingNames()).containsExactlyInAnyOrder("syncCartPrices-in-0", "clearCart-in-0");
+        assertThat(bindings.getConsumerBindingNames()).containsExactlyInAnyOrder("syncCartPrices-in-0",
+                "freezeCart-in-0", "releaseCart-in-0", "clearCart-in-0");
         assertThat(bindings.getProducerBindingNames()).isEmpty();
         assertThat(bindings.getBindingServiceProperties().getBindingDestination("syncCartPrices-in-0"))
                 .isEqualTo(manifest.topicName("product-events"));
+        assertThat(bindings.getBindingServiceProperties().getBindingDestination("freezeCart-in-0"))
+                .isEqualTo(manifest.topicName("freeze-cart"));
+        assertThat(bindings.getBindingServiceProperties().getBindingDestination("releaseCart-in-0"))
+                .isEqualTo(manifest.topicName("release-cart"));
         assertThat(bindings.getBindingServiceProperties().getBindingDestination("clearCart-in-0"))
                 .isEqualTo(manifest.topicName("clear-cart"));
     }

@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The checkout functions: startCheckout, getCheckout, advanceCheckout, syncCheckoutCarts, sweepCheckouts. */
+/** The checkout functions: startCheckout, getCheckout, advanceCheckout, sweepCheckouts. */
 @SpringBootApplication
 @EnableScheduling
 public class CheckoutApplication {

@@ -1,6 +1,8 @@
 package dev.shop.checkout;
 
+import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -9,38 +11,39 @@ import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.checkout.domain.CartSnapshots;
 import dev.shop.checkout.domain.CheckoutRequest;
 import dev.shop.checkout.domain.CheckoutStart;
 import dev.shop.checkout.domain.Checkouts;
 import dev.shop.checkout.domain.OutboxTaskDispatcher;
 import dev.shop.checkout.http.CheckoutHttp;
-import dev.shop.events.CartChanged;
 import dev.shop.events.TaskFailed;
 import dev.shop.events.TaskSucceeded;
 import dev.shop.runtime.aws.ApiGatewayHttpFunction;
 import dev.shop.runtime.config.RuntimeAutoConfiguration;
 import dev.shop.runtime.config.ShopProperties;
+import dev.shop.runtime.crac.CracResources;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.JsonBodies;
-import dev.shop.runtime.inbox.ProcessedEvents;
 import dev.shop.runtime.kafka.EventConsumers;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.metering.InvocationMeter;
 import dev.shop.runtime.metering.Outcome;
 import dev.shop.runtime.metering.Trigger;
 import dev.shop.runtime.outbox.Outbox;
+import dev.shop.workflow.ExecutionNotifications;
 import dev.shop.workflow.ExecutionView;
 import dev.shop.workflow.WorkflowEngine;
 import dev.shop.workflow.definition.StateMachine;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** The checkout's function beans: the saga's entry, its reply and cart consumers, its sweeper and HTTP face. */
+/** The checkout's function beans: the saga's entry, its reply consumer, its sweeper and HTTP face. */
 @Configuration(proxyBeanMethods = false)
 public class CheckoutFunctions {
 
@@ -67,14 +70,31 @@ public class CheckoutFunctions {
         return new WorkflowEngine(jdbi, checkoutStateMachine, dispatcher, clock, mapper);
     }
 
-    @Bean
-    CartSnapshots cartSnapshots(ObjectMapper mapper) {
-        return new CartSnapshots(mapper);
+    /** Wakes a POST /checkouts waiting for the cart's answer; one listening connection per instance. */
+    @Bean(destroyMethod = "close")
+    ExecutionNotifications checkoutSteps(DataSourceProperties dataSource, CracResources crac) {
+        ExecutionNotifications notifications = new ExecutionNotifications(() -> DriverManager.getConnection(
+                dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword()));
+        crac.add(new CracResources.CheckpointAware() {
+            public String name() {
+                return "checkout-step-notifications";
+            }
+
+            public void suspend() {
+                notifications.close();
+            }
+
+            public void resume() {
+                // the next watch listens again
+            }
+        });
+        return notifications;
     }
 
     @Bean
-    Checkouts checkouts(Jdbi jdbi, CartSnapshots carts, WorkflowEngine checkoutSaga, ObjectMapper mapper) {
-        return new Checkouts(jdbi, carts, checkoutSaga, mapper);
+    Checkouts checkouts(Jdbi jdbi, WorkflowEngine checkoutSaga, ExecutionNotifications checkoutSteps,
+                        ObjectMapper mapper, @Value("${shop.checkout.cart-decision-wait:8s}") Duration decisionWait) {
+        return new Checkouts(jdbi, checkoutSaga, checkoutSteps, mapper, decisionWait);
     }
 
     @Bean
@@ -100,19 +120,6 @@ public class CheckoutFunctions {
                 default -> {
                     // other event types on the topic are not replies
                 }
-            }
-        });
-    }
-
-    @Bean
-    public Consumer<Message<byte[]>> syncCheckoutCarts(EventConsumers consumers, Jdbi jdbi, CartSnapshots carts) {
-        return consumers.consumer("syncCheckoutCarts", event -> {
-            if (event.data() instanceof CartChanged changed) {
-                jdbi.useTransaction(handle -> {
-                    if (ProcessedEvents.firstDelivery(handle, "syncCheckoutCarts", event.id())) {
-                        carts.apply(handle, changed);
-                    }
-                });
             }
         });
     }

@@ -61,7 +61,7 @@ class CheckoutFunctionsTest {
         List<String> names = manifest.functionsOf("checkout").stream().map(FunctionManifest.FunctionSpec::name).toList();
 
         assertThat(names).containsExactlyInAnyOrder("startCheckout", "getCheckout", "advanceCheckout",
-                "syncCheckoutCarts", "sweepCheckouts");
+                "sweepCheckouts");
         assertThat(names).allSatisfy(name -> assertThat(context.containsBean(name)).as(name).isTrue());
         assertThat(context.containsBean(manifest.module("checkout").httpHandler())).as("checkoutApi").isTrue();
         assertThat(checkoutHttpApi.routeKeys()).containsExactlyInAnyOrder("POST /checkouts",
@@ -72,24 +72,21 @@ class CheckoutFunctionsTest {
     void bindsItsConsumersToTheirManifestTopics() {
         BindingService bindings = context.getBean(BindingService.class);
 
-        assertThat(bindings.getConsumerBindingNames()).containsExactlyInAnyOrder("advanceCheckout-in-0",
-                "syncCheckoutCarts-in-0");
+        assertThat(bindings.getConsumerBindingNames()).containsExactlyInAnyOrder("advanceCheckout-in-0");
         assertThat(bindings.getProducerBindingNames()).as("commands leave through the outbox").isEmpty();
         var properties = bindings.getBindingServiceProperties();
         assertThat(properties.getBindingDestination("advanceCheckout-in-0"))
                 .isEqualTo(manifest.topicName("task-results")).isEqualTo("shop.task-results.v1");
-        assertThat(properties.getBindingDestination("syncCheckoutCarts-in-0"))
-                .isEqualTo(manifest.topicName("cart-events")).isEqualTo("shop.cart-events.v1");
         assertThat(properties.getBindingProperties("advanceCheckout-in-0").getGroup()).isEqualTo("checkout");
-        assertThat(properties.getBindingProperties("syncCheckoutCarts-in-0").getGroup()).isEqualTo("checkout");
     }
 
     @Test
     void dispatcherAcceptsTheSagasParticipants() {
         OutboxTaskDispatcher dispatcher = new OutboxTaskDispatcher(manifest, outbox, mapper);
 
-        assertThat(checkoutStateMachine.taskFunctionNames()).containsExactlyInAnyOrder("reserveInventory",
-                "processPayment", "createOrder", "commitInventory", "clearCart", "refundPayment", "releaseInventory");
+        assertThat(checkoutStateMachine.taskFunctionNames()).containsExactlyInAnyOrder("freezeCart",
+                "reserveInventory", "processPayment", "createOrder", "commitInventory", "clearCart", "refundPayment",
+                "releaseInventory", "releaseCart");
         assertThatCode(() -> dispatcher.requireFunctions(checkoutStateMachine.taskFunctionNames()))
                 .doesNotThrowAnyException();
     }
@@ -100,7 +97,7 @@ class CheckoutFunctionsTest {
             "getProduct",         // an HTTP function
             "expireReservations", // a scheduled function
             "advanceCheckout",    // consumes replies, not a command
-            "syncCheckoutCarts",  // consumes the cart's events, not a command
+            "syncCartPrices",     // consumes the catalog's events, not a command
     })
     void dispatcherRefusesAtStartUpATaskNamingNoCommandConsumer(String function) {
         OutboxTaskDispatcher dispatcher = new OutboxTaskDispatcher(manifest, outbox, mapper);

@@ -1,6 +1,5 @@
 package dev.shop.checkout;
 
-import dev.shop.checkout.domain.CartSnapshots;
 import dev.shop.events.EventCodec;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.manifest.FunctionManifest;
@@ -17,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 public class CheckoutTestBeans {
 
     @Bean(destroyMethod = "close")
-    CartEvents cartEvents(@Value("${shop.kafka.bootstrap}") String bootstrap, FunctionManifest manifest,
-                          CartSnapshots carts, Jdbi jdbi) {
-        return new CartEvents(bootstrap, manifest.topicName("cart-events"), carts, jdbi);
+    CartParticipant cartParticipant(@Value("${shop.kafka.bootstrap}") String bootstrap, FunctionManifest manifest,
+                                    TaskResults taskResults, Jdbi jdbi) {
+        return new CartParticipant(bootstrap, manifest.topicName("freeze-cart"), taskResults, jdbi);
     }
 
     @Bean(destroyMethod = "close")

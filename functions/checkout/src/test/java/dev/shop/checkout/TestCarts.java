@@ -1,29 +1,25 @@
 package dev.shop.checkout;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import dev.shop.events.CartChanged;
-import dev.shop.events.EventEnvelope;
-import dev.shop.events.EventTypes;
 import dev.shop.events.OrderLine;
+import dev.shop.events.StockLine;
 
 /**
- * Carts as the cart module announces them, for tests:
- * {@code aCart().line("MUG", "Mug", 2, 1299).version(1).changed()}. Every cart gets a unique id, and every line
- * added with {@link #withLine} a unique SKU, so tests never see each other's carts.
+ * Carts as the cart function holds them, for tests: {@code aCart().line("MUG", "Mug", 2, 1299).version(1)}. Every
+ * cart gets a unique id, and every line added with {@link #withLine} a unique SKU, so tests never see each other's
+ * carts. {@link CartParticipant} answers the saga's FreezeCart from them.
  */
 public final class TestCarts {
-
-    private static final String SOURCE = "/functions/cart";
 
     private String cartId = uniqueCartId();
     private final List<OrderLine> lines = new ArrayList<>();
     private String currency = "EUR";
     private long version = 1;
-    private String correlationId = "cart-test-" + UUID.randomUUID();
 
     private TestCarts() {
     }
@@ -78,12 +74,6 @@ public final class TestCarts {
         return this;
     }
 
-    /** The correlation id the events carry as their subject. */
-    public TestCarts correlationId(String correlationId) {
-        this.correlationId = correlationId;
-        return this;
-    }
-
     public String cartId() {
         return cartId;
     }
@@ -100,16 +90,29 @@ public final class TestCarts {
         return lines.stream().mapToLong(l -> l.quantity() * l.unitPriceCents()).sum();
     }
 
-    /** The cart's state at this version, as the cart's outbox announces it after any change. */
-    public EventEnvelope<CartChanged> changed() {
-        return EventEnvelope.of(EventTypes.CART_CHANGED, SOURCE, correlationId,
-                new CartChanged(cartId, List.copyOf(lines), lines.isEmpty() ? null : currency, false, version, Instant.now(),
-                        version));
+    public String currency() {
+        return lines.isEmpty() ? null : currency;
     }
 
-    /** The cart deleted at this version: no lines, no currency. */
-    public EventEnvelope<CartChanged> deleted() {
-        return EventEnvelope.of(EventTypes.CART_CHANGED, SOURCE, correlationId,
-                new CartChanged(cartId, List.of(), null, true, version, Instant.now()));
+    public List<StockLine> stockLines() {
+        return lines.stream().map(l -> new StockLine(l.sku(), l.quantity())).toList();
+    }
+
+    /** What the cart function answers a FreezeCart of this cart with: the checkout buys exactly this. */
+    public Map<String, Object> purchase() {
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("cartVersion", version);
+        output.put("lines", lines());
+        output.put("stockLines", stockLines());
+        output.put("totalCents", totalCents());
+        output.put("currency", currency());
+        return output;
+    }
+
+    /** A copy, so a test can register the cart's next state while it keeps this one. */
+    public TestCarts copy() {
+        TestCarts copy = aCart().cartId(cartId).currency(currency).version(version);
+        copy.lines.addAll(lines);
+        return copy;
     }
 }

@@ -71,8 +71,8 @@ class CheckoutSagaTest {
         assertThat(payment.get("status").asText()).isEqualTo("CAPTURED");
         assertThat(payment.get("amountCents").asLong()).isEqualTo(2500);
         await().atMost(ShopClient.SAGA_DEADLINE).until(() -> shop.get("/carts/" + cartId).body().get("items").isEmpty());
-        assertThat(states(outcome)).containsSubsequence("ReserveInventory", "ProcessPayment", "CreateOrder",
-                "CommitInventory", "ClearCart", "CheckoutCompleted");
+        assertThat(states(outcome)).containsSubsequence("FreezeCart", "ReserveInventory", "ProcessPayment",
+                "CreateOrder", "CommitInventory", "ClearCart", "CheckoutCompleted");
     }
 
     @Test
@@ -165,8 +165,10 @@ class CheckoutSagaTest {
         String cartId = cartId();
         shop.addToCart(cartId, sku, 1);
         shop.send("DELETE", "/carts/" + cartId + "/items/" + sku, null, false, null);
-        String key = "k-" + UUID.randomUUID();
-        await().atMost(ShopClient.SAGA_DEADLINE).until(() -> shop.checkout(cartId, customer(), "tok_visa", key).status() == 409);
+        ShopClient.Reply emptied = shop.checkout(cartId, customer(), "tok_visa", "k-" + UUID.randomUUID());
+        assertThat(emptied.status()).as(emptied.raw().body()).isEqualTo(409);
+        assertThat(emptied.header("content-type")).isEqualTo("application/problem+json");
+        assertThat(emptied.body().get("detail").asText()).contains(cartId).contains("empty");
     }
 
     @Test
@@ -179,7 +181,7 @@ class CheckoutSagaTest {
             shop.addToCart(carts.get(i), sku, 2);
         }
         FunctionManifest manifest = FunctionManifest.load();
-        List<String> topics = List.of("reserve-inventory", "release-inventory", "commit-inventory", "process-payment",
+        List<String> topics = List.of("freeze-cart", "release-cart", "reserve-inventory", "release-inventory", "commit-inventory", "process-payment",
                 "refund-payment", "create-order", "clear-cart", "task-results").stream()
                 .map(manifest::topicName).toList();
 
@@ -191,7 +193,7 @@ class CheckoutSagaTest {
             for (String checkoutId : checkouts) {
                 assertThat(shop.awaitOutcome(checkoutId).get("status").asText()).isEqualTo("SUCCEEDED");
             }
-            assertThat(duplicator.duplicated()).as("records delivered twice").isGreaterThanOrEqualTo(4 * 10);
+            assertThat(duplicator.duplicated()).as("records delivered twice").isGreaterThanOrEqualTo(4 * 12);
         }
 
         assertThat(shop.get("/orders?customerId=" + customer + "&limit=50").body().get("items")).hasSize(4);

@@ -23,9 +23,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.local.servers.SharedServers;
+import dev.shop.runtime.manifest.FunctionManifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole stack in this JVM on the shared real servers, driven over real HTTP through its gateway. */
 class LocalStackTest {
@@ -233,6 +237,46 @@ class LocalStackTest {
                     .isInstanceOf(LocalStack.StartupException.class)
                     .hasMessage("port " + port + " is already in use; choose another with --port or SHOP_PORT");
         }
+    }
+
+    @Test
+    void everyRouteRefusesANulInItsPathAsBadRequest() throws Exception {
+        for (FunctionManifest.FunctionSpec function : FunctionManifest.load().functions()) {
+            for (FunctionManifest.HttpRoute route : function.http()) {
+                if (!route.path().contains("{")) {
+                    continue;
+                }
+                String path = route.path().replaceAll("\\{[^}]+}", "x%00y");
+                HttpResponse<String> response = send(admin(path)
+                        .method(route.method(), HttpRequest.BodyPublishers.ofString("{}")).build());
+
+                assertThat(response.statusCode()).as(route.routeKey() + ": " + response.body()).isEqualTo(400);
+                assertThat(json(response).path("type").asText()).isEqualTo("/problems/validation");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/orders?customerId=%00", "/products?q=mug%00", "/products?category=%00"})
+    void refusesANulInAQueryAsBadRequest(String path) throws Exception {
+        HttpResponse<String> response = send(get(path));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).path("detail").asText()).contains("NUL");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/carts/c-nul/items | {\"sku\": \"KIT-MUG-RED\\u0000\", \"quantity\": 1}",
+            "/checkouts | {\"cartId\": \"c-nul\", \"customerId\": \"a\\u0000b\", \"paymentToken\": \"tok_visa\"}",
+            "/assistant/intents | {\"sessionId\": \"s-nul\", \"text\": \"buy a mug\\u0000\"}"})
+    void refusesANulInAJsonStringAsBadRequest(String path, String body) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json").header("idempotency-key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).path("detail").asText()).contains("NUL");
     }
 
     private static URI uri(String path) {

@@ -21,6 +21,10 @@ public sealed interface CartOutcome {
             implements CartOutcome {
     }
 
+    /** A checkout is buying the cart: it changes again once that checkout ends. */
+    record InCheckout(String cartId, String checkoutId) implements CartOutcome {
+    }
+
     /** Adding to the SKU's line would take it above {@link CartLine#MAX_QUANTITY}. */
     record QuantityLimitExceeded(String cartId, String sku, int wouldBe) implements CartOutcome {
     }

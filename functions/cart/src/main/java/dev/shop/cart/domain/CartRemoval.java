@@ -8,4 +8,8 @@ public sealed interface CartRemoval {
 
     record NotFound(String cartId) implements CartRemoval {
     }
+
+    /** A checkout is buying the cart: it can be deleted once that checkout ends. */
+    record InCheckout(String cartId, String checkoutId) implements CartRemoval {
+    }
 }

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Carts in the cart's schema. Every change locks the cart's row first ({@code select ... for update}), so
  * concurrent changes to one cart queue up instead of overwriting each other; a refused change writes nothing.
+ * A cart a checkout holds ({@link CartHolds}) refuses changes until that checkout ends.
  */
 public class CartRepository {
 
@@ -56,7 +57,9 @@ public class CartRepository {
                     .bind("cartId", cartId)
                     .execute();
             Cart cart = load(h, cartId, true).orElseThrow();
-            Optional<CartOutcome> refusal = cart.refusalToAdd(product.get(), quantity);
+            Optional<CartOutcome> refusal = cart.held()
+                    ? Optional.of(new CartOutcome.InCheckout(cartId, cart.checkoutId()))
+                    : cart.refusalToAdd(product.get(), quantity);
             if (refusal.isPresent()) {
                 // Nothing of a refused add stays, not even a cart created for it.
                 h.rollback();
@@ -86,8 +89,9 @@ public class CartRepository {
 
     public CartOutcome setQuantity(String cartId, String sku, int quantity, String correlationId) {
         return jdbi.inTransaction(h -> {
-            if (load(h, cartId, true).isEmpty()) {
-                return new CartOutcome.CartNotFound(cartId);
+            Optional<CartOutcome> refusal = refusalToChange(h, cartId);
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             int updated = h.createUpdate("update cart_items set quantity = :quantity where cart_id = :cartId and sku = :sku")
                     .bind("quantity", quantity)
@@ -100,8 +104,9 @@ public class CartRepository {
 
     public CartOutcome remove(String cartId, String sku, String correlationId) {
         return jdbi.inTransaction(h -> {
-            if (load(h, cartId, true).isEmpty()) {
-                return new CartOutcome.CartNotFound(cartId);
+            Optional<CartOutcome> refusal = refusalToChange(h, cartId);
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             int deleted = h.createUpdate("delete from cart_items where cart_id = :cartId and sku = :sku")
                     .bind("cartId", cartId)
@@ -113,31 +118,33 @@ public class CartRepository {
 
     public CartRemoval delete(String cartId, String correlationId) {
         return jdbi.inTransaction(h -> {
-            if (h.createUpdate("delete from carts where cart_id = :cartId").bind("cartId", cartId).execute() == 0) {
+            Optional<Cart> cart = load(h, cartId, true);
+            if (cart.isEmpty()) {
                 return new CartRemoval.NotFound(cartId);
             }
+            if (cart.get().held()) {
+                return new CartRemoval.InCheckout(cartId, cart.get().checkoutId());
+            }
+            h.createUpdate("delete from carts where cart_id = :cartId").bind("cartId", cartId).execute();
             publish(h, new CartChanged(cartId, List.of(), null, true, nextEventVersion(h), Instant.now()),
                     correlationId);
             return new CartRemoval.Deleted(cartId);
         });
     }
 
-    /**
-     * Empties a cart whose contents were bought, inside the caller's transaction. Emptying a cart that is
-     * already empty or gone changes nothing.
-     */
-    public boolean clear(Handle h, String cartId, String correlationId) {
+    /** Why the cart's lines must not change now, if they must not: it is unknown, or a checkout holds it. */
+    private static Optional<CartOutcome> refusalToChange(Handle h, String cartId) {
         Optional<Cart> cart = load(h, cartId, true);
-        if (cart.isEmpty() || cart.get().items().isEmpty()) {
-            return false;
+        if (cart.isEmpty()) {
+            return Optional.of(new CartOutcome.CartNotFound(cartId));
         }
-        h.createUpdate("delete from cart_items where cart_id = :cartId").bind("cartId", cartId).execute();
-        touch(h, cartId, correlationId);
-        return true;
+        return cart.get().held()
+                ? Optional.of(new CartOutcome.InCheckout(cartId, cart.get().checkoutId()))
+                : Optional.empty();
     }
 
     /** Counts a change: a new version, the time of it (never earlier than the last), and its event. */
-    private Cart touch(Handle h, String cartId, String correlationId) {
+    Cart touch(Handle h, String cartId, String correlationId) {
         h.createUpdate("""
                         update carts set version = version + 1,
                                          updated_at = greatest(clock_timestamp(), updated_at)
@@ -163,13 +170,18 @@ public class CartRepository {
         return h.createQuery("select nextval('cart_change_seq')").mapTo(Long.class).one();
     }
 
-    private static Optional<Cart> load(Handle h, String cartId, boolean lock) {
-        return h.createQuery("select cart_id, version, updated_at from carts where cart_id = :cartId"
-                        + (lock ? " for update" : ""))
+    /** The cart with its lines; {@code lock} takes its row for the rest of the transaction. */
+    static Optional<Cart> load(Handle h, String cartId, boolean lock) {
+        // A hold past its time no longer counts: the checkout that took it has timed out.
+        return h.createQuery("""
+                        select version, updated_at, case when held_until > now() then held_by end as held_by
+                          from carts where cart_id = :cartId""" + (lock ? " for update" : ""))
                 .bind("cartId", cartId)
-                .map((rs, ctx) -> new CartHeader(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant()))
+                .map((rs, ctx) -> new CartHeader(rs.getLong("version"), rs.getTimestamp("updated_at").toInstant(),
+                        rs.getString("held_by")))
                 .findOne()
-                .map(header -> Cart.of(cartId, lines(h, cartId), header.version(), header.updatedAt()));
+                .map(header -> Cart.of(cartId, lines(h, cartId), header.version(), header.updatedAt(),
+                        header.heldBy()));
     }
 
     private static List<CartLine> lines(Handle h, String cartId) {
@@ -187,6 +199,6 @@ public class CartRepository {
                 rs.getLong("unit_price_cents"), rs.getString("currency").trim());
     }
 
-    private record CartHeader(long version, Instant updatedAt) {
+    private record CartHeader(long version, Instant updatedAt, String heldBy) {
     }
 }

@@ -111,6 +111,7 @@ public class CartHttp {
         return switch (deleteCart.apply(new DeleteCart(cartId, request.correlationId()))) {
             case CartRemoval.Deleted deleted -> HttpResponse.noContent();
             case CartRemoval.NotFound notFound -> throw cartNotFound(notFound.cartId());
+            case CartRemoval.InCheckout busy -> throw inCheckout(busy.cartId(), busy.checkoutId());
         };
     }
 
@@ -126,6 +127,7 @@ public class CartHttp {
                     "Cart " + mismatch.cartId() + " is priced in " + mismatch.cartCurrency() + " but SKU "
                             + mismatch.sku() + " is priced in " + mismatch.productCurrency()
                             + "; a cart holds one currency"));
+            case CartOutcome.InCheckout busy -> throw inCheckout(busy.cartId(), busy.checkoutId());
             case CartOutcome.QuantityLimitExceeded exceeded -> throw ProblemException.invalidField("quantity",
                     "would make " + exceeded.wouldBe() + " of SKU " + exceeded.sku() + "; a cart holds at most "
                             + CartLine.MAX_QUANTITY + " of each item");
@@ -150,6 +152,11 @@ public class CartHttp {
             throw ProblemException.invalidField("sku", "must be " + Skus.RULE);
         }
         return sku;
+    }
+
+    private static ProblemException inCheckout(String cartId, String checkoutId) {
+        return new ProblemException(Problems.conflict("Cart " + cartId + " is being checked out as " + checkoutId
+                + "; it can change again once that checkout ends (GET /checkouts/" + checkoutId + ")"));
     }
 
     private static ProblemException cartNotFound(String cartId) {

@@ -3,65 +3,58 @@ package dev.shop.checkout.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shop.events.StockLine;
+import dev.shop.workflow.ExecutionNotifications;
 import dev.shop.workflow.ExecutionStatus;
+import dev.shop.workflow.ExecutionSummary;
 import dev.shop.workflow.ExecutionView;
 import dev.shop.workflow.WorkflowEngine;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Starts checkouts: one per Idempotency-Key, one running per cart, only for a cart the checkout knows to
- * hold items. The checkout row and the saga's first step commit together.
+ * Starts checkouts: one per Idempotency-Key, one running per cart. The checkout row and the saga's first step
+ * (FreezeCart: the cart holds itself and says what it holds) commit together; then the request waits, on a
+ * notification and not by polling, until the cart has answered, so a shopper hears at once that an empty or
+ * unknown cart cannot be bought, and a cart change acknowledged before the request is what the checkout buys.
  */
 public class Checkouts {
 
-    private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(3);
+    /** The saga's first state: the cart decides what the checkout buys. */
+    public static final String CART_DECISION_STATE = "FreezeCart";
 
     private final Jdbi jdbi;
-    private final CartSnapshots carts;
     private final WorkflowEngine saga;
+    private final ExecutionNotifications steps;
     private final ObjectMapper mapper;
+    private final Duration decisionWait;
 
-    public Checkouts(Jdbi jdbi, CartSnapshots carts, WorkflowEngine saga, ObjectMapper mapper) {
+    public Checkouts(Jdbi jdbi, WorkflowEngine saga, ExecutionNotifications steps, ObjectMapper mapper,
+                     Duration decisionWait) {
         this.jdbi = jdbi;
-        this.carts = carts;
         this.saga = saga;
+        this.steps = steps;
         this.mapper = mapper;
+        this.decisionWait = decisionWait;
     }
 
     public CheckoutStart start(String idempotencyKey, CheckoutRequest request, String correlationId) {
         String hash = hash(request);
-        if (request.cartVersion() != null) {
-            awaitCartVersion(request.cartId(), request.cartVersion());
-        }
-        return jdbi.inTransaction(handle -> {
+        CheckoutStart begun = jdbi.inTransaction(handle -> {
             // Serialize requests with the same key: the second waits, then sees the first's row.
             handle.execute("select pg_advisory_xact_lock(hashtext(?))", idempotencyKey);
             Optional<CheckoutStart> known = byKey(handle, idempotencyKey, hash);
             if (known.isPresent()) {
                 return known.get();
             }
-            Optional<CartSnapshot> cart = carts.lock(handle, request.cartId());
-            if (cart.isEmpty() || cart.get().deleted()) {
-                return new CheckoutStart.CartNotFound(request.cartId());
-            }
-            Long held = cart.get().cartVersion();
-            if (request.cartVersion() != null && (held == null || held < request.cartVersion())) {
-                return new CheckoutStart.CartNotCaughtUp(request.cartId(), request.cartVersion());
-            }
-            if (request.cartVersion() != null && held > request.cartVersion()) {
-                return new CheckoutStart.CartChangedSince(request.cartId(), request.cartVersion(), held);
-            }
-            if (cart.get().empty()) {
-                return new CheckoutStart.CartEmpty(request.cartId());
-            }
+            // And checkouts of one cart: two keys for one cart must not both see it free.
+            handle.execute("select pg_advisory_xact_lock(hashtext(?))", "checkout-of-cart:" + request.cartId());
             Optional<String> running = runningCheckoutOf(handle, request.cartId());
             if (running.isPresent()) {
                 return new CheckoutStart.CartInCheckout(request.cartId(), running.get());
@@ -77,33 +70,52 @@ public class Checkouts {
                     .bind("customerId", request.customerId())
                     .execute();
             // Jdbi nests this in the same transaction: the row and the saga's first command commit together.
-            saga.start(checkoutId, input(checkoutId, request, cart.get()), correlationId);
+            saga.start(checkoutId, input(checkoutId, request), correlationId);
             return new CheckoutStart.Started(checkoutId);
         });
-    }
-
-    /**
-     * The replica fills from the cart's events, milliseconds behind the cart: when the shopper names a newer
-     * version than it holds, give it a moment before answering "not yet".
-     */
-    private void awaitCartVersion(String cartId, long wanted) {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Long> held = jdbi.withHandle(h -> carts.cartVersion(h, cartId));
-            if (held.isPresent() && held.get() >= wanted) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return switch (begun) {
+            case CheckoutStart.Started started -> afterCartDecision(started, started.checkoutId());
+            case CheckoutStart.Replayed replayed -> afterCartDecision(replayed, replayed.checkoutId());
+            default -> begun;
+        };
     }
 
     public Optional<ExecutionView> describe(String checkoutId) {
         return saga.describe(checkoutId);
+    }
+
+    /**
+     * Waits until the cart has said what the checkout buys, at most {@code decisionWait}: a refusal ends the
+     * checkout and is answered as such; anything else (held, or no answer yet) is the checkout under way.
+     */
+    private CheckoutStart afterCartDecision(CheckoutStart begun, String checkoutId) {
+        long deadline = System.nanoTime() + decisionWait.toNanos();
+        try (ExecutionNotifications.Watch watch = steps.watch(checkoutId)) {
+            while (true) {
+                ExecutionSummary execution = saga.summary(checkoutId).orElseThrow(() ->
+                        new IllegalStateException("checkout " + checkoutId + " has no execution"));
+                if (execution.status() != ExecutionStatus.RUNNING
+                        || !CART_DECISION_STATE.equals(execution.currentState())) {
+                    return refusal(execution).orElse(begun);
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return begun;
+                }
+                watch.awaitStep(Duration.ofNanos(remaining));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return begun;
+        }
+    }
+
+    private static Optional<CheckoutStart> refusal(ExecutionSummary execution) {
+        if (execution.status() != ExecutionStatus.FAILED) {
+            return Optional.empty();
+        }
+        return CheckoutStart.CartRefusal.of(execution.error()).map(refusal ->
+                new CheckoutStart.CartRefused(execution.executionId(), refusal, execution.cause()));
     }
 
     private Optional<CheckoutStart> byKey(Handle handle, String key, String hash) {
@@ -125,17 +137,14 @@ public class Checkouts {
                 .findOne();
     }
 
-    private ObjectNode input(String checkoutId, CheckoutRequest request, CartSnapshot cart) {
+    private ObjectNode input(String checkoutId, CheckoutRequest request) {
         ObjectNode input = mapper.createObjectNode();
         input.put("checkoutId", checkoutId);
         input.put("cartId", request.cartId());
         input.put("customerId", request.customerId());
         input.put("paymentToken", request.paymentToken());
-        input.set("lines", mapper.valueToTree(cart.lines()));
-        input.set("stockLines", mapper.valueToTree(cart.lines().stream()
-                .map(l -> new StockLine(l.sku(), l.quantity())).toList()));
-        input.put("totalCents", cart.totalCents());
-        input.put("currency", cart.currency());
+        // Always present, so the saga's path finds it; null buys the cart as it is.
+        input.put("cartVersion", request.cartVersion());
         return input;
     }
 

@@ -15,6 +15,7 @@ import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
+import dev.shop.runtime.problem.Problem;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 import dev.shop.workflow.ExecutionView;
@@ -55,19 +56,18 @@ public class CheckoutHttp {
             case CheckoutStart.Replayed replayed -> accepted(replayed.checkoutId(), true);
             case CheckoutStart.KeyReused reused -> throw new ProblemException(Problems.unprocessable(
                     "This Idempotency-Key was already used for a different checkout request; use a new key"));
-            case CheckoutStart.CartNotFound missing -> throw new ProblemException(
-                    Problems.notFound("No cart " + missing.cartId() + " to check out"));
-            case CheckoutStart.CartEmpty empty -> throw new ProblemException(
-                    Problems.conflict("Cart " + empty.cartId() + " is empty; add items before checking out"));
-            case CheckoutStart.CartNotCaughtUp behind -> throw new ProblemException(Problems.conflict(
-                    "Cart " + behind.cartId() + " version " + behind.requested()
-                            + " has not reached checkout yet; retry in a moment"));
-            case CheckoutStart.CartChangedSince changed -> throw new ProblemException(Problems.conflict(
-                    "Cart " + changed.cartId() + " changed since version " + changed.requested() + " (now "
-                            + changed.current() + "); review it and check out again"));
+            case CheckoutStart.CartRefused refused -> throw new ProblemException(cartRefusal(refused)
+                    .withInstance("/checkouts/" + refused.checkoutId()));
             case CheckoutStart.CartInCheckout busy -> throw new ProblemException(Problems.conflict(
                     "Cart " + busy.cartId() + " is already being checked out as " + busy.checkoutId()));
         };
+    }
+
+    /** The cart's own words say why; a cart that does not exist is not found, any other refusal a conflict. */
+    private static Problem cartRefusal(CheckoutStart.CartRefused refused) {
+        String detail = refused.cause() == null ? "The cart cannot be checked out" : refused.cause();
+        return refused.refusal() == CheckoutStart.CartRefusal.NOT_FOUND
+                ? Problems.notFound(detail) : Problems.conflict(detail);
     }
 
     private HttpResponse get(HttpRequest request) {

@@ -3,16 +3,23 @@ package dev.shop.checkout.aws;
 import static dev.shop.checkout.TestCarts.aCart;
 import static dev.shop.checkout.TestCarts.uniqueCartId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.checkout.CheckoutApplication;
 import dev.shop.checkout.TestCarts;
-import dev.shop.checkout.domain.CartSnapshots;
+import dev.shop.events.EventCodec;
+import dev.shop.events.EventTypes;
+import dev.shop.events.FreezeCart;
+import dev.shop.workflow.WorkflowEngine;
 import dev.shop.testing.LambdaFunctionHost;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -33,10 +40,9 @@ class CheckoutApiGatewayTest {
             LambdaFunctionHost.of("checkout", CheckoutApplication.class, "checkoutApi");
 
     @Test
-    void startsAndDescribesCheckoutFromRecordedEvents() throws IOException {
+    void startsAndDescribesCheckoutFromRecordedEvents() throws IOException, InterruptedException {
         TestCarts cart = aCart().withLine(2, 1450);
-        // No Kafka binding under the lambda profile: apply the cart's event as syncCheckoutCarts would.
-        replicate(cart);
+        Thread cartAnswers = answerAsTheCart(cart.cartId(), Optional.of(cart));
         String key = "apigw-" + UUID.randomUUID();
         String correlationId = "apigw-checkout-" + UUID.randomUUID();
 
@@ -50,6 +56,7 @@ class CheckoutApiGatewayTest {
         assertThat(accepted.get("status").asText()).isEqualTo("RUNNING");
         assertThat(started.get("headers").get("location").asText()).isEqualTo("/checkouts/" + checkoutId);
         assertThat(started.get("headers").get("x-correlation-id").asText()).isEqualTo(correlationId);
+        cartAnswers.join();
 
         JsonNode replayed = invoke("events/apigw-post-checkout.json", Map.of("cartId", cart.cartId(),
                 "idempotencyKey", key, "correlationId", correlationId));
@@ -70,7 +77,10 @@ class CheckoutApiGatewayTest {
 
     @Test
     void answersNotFoundForUnknownCart() throws IOException {
-        JsonNode response = invoke("events/apigw-post-checkout.json", Map.of("cartId", uniqueCartId(),
+        String cartId = uniqueCartId();
+        answerAsTheCart(cartId, Optional.empty());
+
+        JsonNode response = invoke("events/apigw-post-checkout.json", Map.of("cartId", cartId,
                 "idempotencyKey", "apigw-" + UUID.randomUUID(), "correlationId", "apigw-" + UUID.randomUUID()));
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(404);
@@ -82,9 +92,7 @@ class CheckoutApiGatewayTest {
 
     @Test
     void answersBadRequestWithoutIdempotencyKey() throws IOException {
-        // The recorded body (base64, as API Gateway may send it) names a cart the replica holds: only the key is missing.
-        replicate(aCart().cartId("cart-7f3c2a91").withLine(1, 990));
-
+        // The recorded body (base64, as API Gateway may send it) names a cart: only the key is missing.
         JsonNode response = invoke("events/apigw-post-checkout-without-key.json", Map.of());
 
         assertThat(response.get("statusCode").asInt()).isEqualTo(400);
@@ -108,12 +116,37 @@ class CheckoutApiGatewayTest {
         assertThat(context.getEnvironment().getProperty("spring.cloud.function.definition")).isEqualTo("checkoutApi");
     }
 
-    /** Puts the cart into the booted function's replica, as {@code syncCheckoutCarts} does with its event. */
-    private static void replicate(TestCarts cart) {
+    /**
+     * Plays the cart and {@code advanceCheckout} as they work on AWS: once the checkout's FreezeCart for the cart is
+     * in its outbox, the cart's answer (its lines, or Cart.NotFound) is applied to the saga the way the reply
+     * consumer applies it. Under the lambda profile nothing consumes Kafka in this JVM.
+     */
+    private static Thread answerAsTheCart(String cartId, Optional<TestCarts> cart) {
         ConfigurableApplicationContext context = lambda.context();
-        CartSnapshots snapshots = context.getBean(CartSnapshots.class);
-        boolean applied = context.getBean(Jdbi.class).inTransaction(h -> snapshots.apply(h, cart.changed().data()));
-        assertThat(applied).isTrue();
+        Jdbi jdbi = context.getBean(Jdbi.class);
+        EventCodec codec = context.getBean(EventCodec.class);
+        WorkflowEngine saga = context.getBean(WorkflowEngine.class);
+        return Thread.ofVirtual().start(() -> {
+            FreezeCart freeze = await("FreezeCart of " + cartId).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> freezeCommands(jdbi, codec).stream().filter(f -> f.cartId().equals(cartId)).findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            String replyId = UUID.randomUUID().toString();
+            if (cart.isPresent()) {
+                saga.onTaskSucceeded(replyId, freeze.taskToken(), JSON.valueToTree(cart.get().purchase()));
+            } else {
+                saga.onTaskFailed(replyId, freeze.taskToken(), "Cart.NotFound", "No cart " + cartId + " to check out.");
+            }
+        });
+    }
+
+    private static List<FreezeCart> freezeCommands(Jdbi jdbi, EventCodec codec) {
+        return jdbi.withHandle(h -> h.createQuery("select payload from outbox where event_type = :type")
+                .bind("type", EventTypes.FREEZE_CART.name())
+                .mapTo(byte[].class)
+                .map(payload -> codec.decode(payload, EventTypes.FREEZE_CART).data())
+                .list());
     }
 
     private static JsonNode invoke(String fixture, Map<String, String> values) {

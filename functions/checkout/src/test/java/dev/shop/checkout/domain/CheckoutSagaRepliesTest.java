@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shop.checkout.CartEvents;
+import dev.shop.checkout.CartParticipant;
 import dev.shop.checkout.CheckoutApi;
 import dev.shop.checkout.CheckoutFunctionTest;
 import dev.shop.checkout.Metering;
@@ -33,17 +33,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CheckoutFunctionTest
 class CheckoutSagaRepliesTest {
 
+    private static final String FREEZE = "shop.cart.freeze.v1";
     private static final String RESERVE = "shop.inventory.reserve.v1";
     private static final String PAYMENT = "shop.payment.process.v1";
     private static final String ORDER = "shop.order.create.v1";
     private static final String COMMIT = "shop.inventory.commit.v1";
     private static final String CLEAR = "shop.cart.clear.v1";
     private static final String RELEASE = "shop.inventory.release.v1";
+    private static final String RELEASE_CART = "shop.cart.release.v1";
 
     @Autowired
     CheckoutApi api;
     @Autowired
-    CartEvents carts;
+    CartParticipant carts;
     @Autowired
     SagaCommands commands;
     @Autowired
@@ -54,7 +56,7 @@ class CheckoutSagaRepliesTest {
     @Test
     void happyPathEndsSucceededWithTheOrder() {
         TestCarts cart = aCart().withLine(2, 1299).withLine(3, 500).currency("EUR");
-        carts.publishCart(cart);
+        carts.register(cart);
         CheckoutApi.Started started = api.start(cart.cartId());
         String checkoutId = started.checkoutId();
 
@@ -84,6 +86,7 @@ class CheckoutSagaRepliesTest {
         ClearCart clearCart = clear.as(EventTypes.CLEAR_CART);
         assertThat(clearCart.cartId()).isEqualTo(cart.cartId());
         assertThat(clearCart.checkoutId()).isEqualTo(checkoutId);
+        assertThat(clearCart.lines()).as("what was bought").containsExactlyElementsOf(cart.stockLines());
         participants.succeed(clear, Map.of());
 
         JsonNode checkout = api.awaitStatus(checkoutId, "SUCCEEDED");
@@ -91,9 +94,9 @@ class CheckoutSagaRepliesTest {
         assertThat(checkout.get("currentState").asText()).isEqualTo("CheckoutCompleted");
         assertThat(checkout.has("error")).isFalse();
         assertThat(checkout.get("history").findValuesAsText("type")).last().isEqualTo("ExecutionSucceeded");
-        assertThat(commands.typesOf(checkoutId)).containsExactly(RESERVE, PAYMENT, ORDER, COMMIT, CLEAR);
+        assertThat(commands.typesOf(checkoutId)).containsExactly(FREEZE, RESERVE, PAYMENT, ORDER, COMMIT, CLEAR);
         assertThat(commands.of(checkoutId)).extracting(TaskCommand::topic).containsExactly(
-                "shop.reserve-inventory.v1", "shop.process-payment.v1", "shop.create-order.v1",
+                "shop.freeze-cart.v1", "shop.reserve-inventory.v1", "shop.process-payment.v1", "shop.create-order.v1",
                 "shop.commit-inventory.v1", "shop.clear-cart.v1");
         assertThat(commands.of(checkoutId)).extracting(TaskCommand::taskToken).doesNotHaveDuplicates();
     }
@@ -111,6 +114,10 @@ class CheckoutSagaRepliesTest {
         assertThat(release.as(EventTypes.RELEASE_INVENTORY).checkoutId()).isEqualTo(checkoutId);
         assertThat(api.describe(checkoutId).get("status").asText()).as("until the stock is released").isEqualTo("RUNNING");
         participants.succeed(release, Map.of());
+        TaskCommand releaseCart = commands.awaitLatest(checkoutId, EventTypes.RELEASE_CART);
+        assertThat(releaseCart.as(EventTypes.RELEASE_CART).checkoutId()).isEqualTo(checkoutId);
+        assertThat(api.describe(checkoutId).get("status").asText()).as("until the cart is let go").isEqualTo("RUNNING");
+        participants.succeed(releaseCart, Map.of("released", true));
 
         JsonNode checkout = api.awaitStatus(checkoutId, "FAILED");
         assertThat(checkout.get("error").asText()).isEqualTo("Checkout.PaymentDeclined");
@@ -118,22 +125,23 @@ class CheckoutSagaRepliesTest {
         assertThat(checkout.has("orderId")).isFalse();
         assertThat(checkout.get("history").findValuesAsText("type")).last().isEqualTo("ExecutionFailed");
         assertThat(commands.typesOf(checkoutId)).as("nothing was charged: no refund").containsExactly(
-                RESERVE, PAYMENT, RELEASE);
+                FREEZE, RESERVE, PAYMENT, RELEASE, RELEASE_CART);
     }
 
     @Test
-    void outOfStockFailsWithoutCompensation() {
+    void outOfStockLetsTheCartGoAndFailsWithoutOtherCompensation() {
         TestCarts cart = aCartWithItems();
-        carts.publishCart(cart);
+        carts.register(cart);
         String checkoutId = api.start(cart.cartId()).checkoutId();
 
         participants.fail(commands.awaitLatest(checkoutId, EventTypes.RESERVE_INVENTORY), "Inventory.OutOfStock",
                 "Not enough stock");
+        participants.succeed(commands.awaitLatest(checkoutId, EventTypes.RELEASE_CART), Map.of("released", true));
 
         JsonNode checkout = api.awaitStatus(checkoutId, "FAILED");
         assertThat(checkout.get("error").asText()).isEqualTo("Checkout.OutOfStock");
         assertThat(checkout.get("currentState").asText()).isEqualTo("OutOfStock");
-        assertThat(commands.typesOf(checkoutId)).containsExactly(RESERVE);
+        assertThat(commands.typesOf(checkoutId)).containsExactly(FREEZE, RESERVE, RELEASE_CART);
         // The failed checkout no longer holds the cart: it can be checked out again.
         assertThat(api.start(cart.cartId()).checkoutId()).isNotEqualTo(checkoutId);
     }
@@ -145,18 +153,19 @@ class CheckoutSagaRepliesTest {
         EventEnvelope<TaskSucceeded> reply = participants.succeed(
                 commands.awaitLatest(checkoutId, EventTypes.RESERVE_INVENTORY), Map.of("reservationId", "res_3"));
         commands.awaitLatest(checkoutId, EventTypes.PROCESS_PAYMENT);
-        metering.awaitRows("advanceCheckout", started.correlationId(), 1);
+        // The cart's reply and the reservation's.
+        metering.awaitRows("advanceCheckout", started.correlationId(), 2);
         JsonNode before = api.describe(checkoutId);
 
         participants.publish(checkoutId, reply);
 
-        // The redelivery was consumed (metered a second time under the checkout's correlation id)...
-        assertThat(metering.awaitRows("advanceCheckout", started.correlationId(), 2))
-                .extracting(r -> r.get("outcome")).containsExactly("SUCCESS", "SUCCESS");
+        // The redelivery was consumed (metered once more under the checkout's correlation id)...
+        assertThat(metering.awaitRows("advanceCheckout", started.correlationId(), 3))
+                .extracting(r -> r.get("outcome")).containsExactly("SUCCESS", "SUCCESS", "SUCCESS");
         // ...and changed nothing.
         assertThat(participants.timesRecorded(reply)).isEqualTo(1);
         assertUnchanged(checkoutId, before);
-        assertThat(commands.typesOf(checkoutId)).containsExactly(RESERVE, PAYMENT);
+        assertThat(commands.typesOf(checkoutId)).containsExactly(FREEZE, RESERVE, PAYMENT);
     }
 
     @Test
@@ -176,7 +185,7 @@ class CheckoutSagaRepliesTest {
         participants.awaitHandled(unknown);
 
         assertUnchanged(checkoutId, before);
-        assertThat(commands.typesOf(checkoutId)).containsExactly(RESERVE, PAYMENT);
+        assertThat(commands.typesOf(checkoutId)).containsExactly(FREEZE, RESERVE, PAYMENT);
         // The outstanding token still works.
         participants.succeed(payment, Map.of("paymentId", "pay_4"));
         assertThat(commands.awaitLatest(checkoutId, EventTypes.CREATE_ORDER).checkoutId()).isEqualTo(checkoutId);
@@ -196,7 +205,7 @@ class CheckoutSagaRepliesTest {
 
     private String cartWithItems() {
         TestCarts cart = aCartWithItems();
-        carts.publishCart(cart);
+        carts.register(cart);
         return cart.cartId();
     }
 }

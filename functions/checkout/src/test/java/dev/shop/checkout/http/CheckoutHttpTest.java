@@ -27,14 +27,16 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shop.checkout.CartEvents;
+import dev.shop.checkout.CartParticipant;
 import dev.shop.checkout.CheckoutApi;
 import dev.shop.checkout.CheckoutBodies;
 import dev.shop.checkout.CheckoutFunctionTest;
 import dev.shop.checkout.SagaCommands;
 import dev.shop.checkout.TaskCommand;
 import dev.shop.checkout.TestCarts;
+import dev.shop.checkout.TaskResults;
 import dev.shop.events.EventTypes;
+import dev.shop.events.FreezeCart;
 import dev.shop.events.ReserveInventory;
 import dev.shop.events.StockLine;
 import dev.shop.runtime.http.HttpResponse;
@@ -62,9 +64,11 @@ class CheckoutHttpTest {
     @Autowired
     CheckoutApi api;
     @Autowired
-    CartEvents carts;
+    CartParticipant carts;
     @Autowired
     SagaCommands commands;
+    @Autowired
+    TaskResults participants;
     @Autowired
     FunctionManifest manifest;
     @Autowired
@@ -74,67 +78,82 @@ class CheckoutHttpTest {
 
     @Test
     void checksOutExactlyTheCartVersionTheShopperSaw() {
-        TestCarts cart = aCart().withLine(2, 1299).version(3);
-        carts.publishCart(cart);
+        TestCarts cart = carts.register(aCart().withLine(2, 1299).version(3));
 
         String checkoutId = api.start(aCheckoutOf(cart.cartId()).cartVersion(3)).checkoutId();
 
+        assertThat(commands.of(checkoutId).getFirst().as(EventTypes.FREEZE_CART).cartVersion()).isEqualTo(3L);
         assertThat(commands.latest(checkoutId).data().get("lines").get(0).get("quantity").asInt()).isEqualTo(2);
     }
 
     @Test
+    void buysWhatTheCartHoldsWhenAskedNotAnEarlierState() {
+        TestCarts cart = carts.register(aCart().withLine(1, 500).version(1));
+        // The shopper changes the cart and checks out at once: the cart itself says what is bought.
+        carts.register(cart.copy().noLines().withLine(5, 700).version(2));
+
+        String checkoutId = api.start(cart.cartId()).checkoutId();
+
+        ReserveInventory reserve = commands.awaitLatest(checkoutId, EventTypes.RESERVE_INVENTORY)
+                .as(EventTypes.RESERVE_INVENTORY);
+        assertThat(reserve.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(5));
+    }
+
+    @Test
     void refusesACartThatChangedSinceTheShopperSawIt() {
-        TestCarts cart = aCart().withLine(2, 1299).version(4);
-        carts.publishCart(cart);
+        TestCarts cart = carts.register(aCart().withLine(2, 1299).version(4));
 
         HttpResponse response = api.call(HttpRequestBuilder.post("/checkouts").idempotencyKey(uniqueKey())
                 .json(aCheckoutOf(cart.cartId()).cartVersion(3)));
 
         assertThat(response.status()).isEqualTo(409);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
         assertThat(bodyOf(response).get("detail").asText()).contains("changed since version 3");
-        assertNothingStartedFor(cart.cartId());
+        assertRefusedByTheCart(cart.cartId(), "Checkout.CartChanged");
     }
 
     @Test
-    void waitsForACartVersionStillOnItsWayThenBuysIt() throws Exception {
-        TestCarts cart = aCart().withLine(1, 500).version(1);
-        carts.publishCart(cart);
-        TestCarts changed = aCart().cartId(cart.cartId()).withLine(5, 500).version(2);
-
-        // The shopper saw version 2 before the checkout did: the event arrives while the request waits.
-        Thread publisher = Thread.ofVirtual().start(() -> carts.publish(changed.changed()));
-        HttpResponse response = api.call(HttpRequestBuilder.post("/checkouts").idempotencyKey(uniqueKey())
-                .json(aCheckoutOf(cart.cartId()).cartVersion(2)));
-        publisher.join();
-
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        String checkoutId = bodyOf(response).get("checkoutId").asText();
-        assertThat(commands.latest(checkoutId).data().get("lines").get(0).get("quantity").asInt()).isEqualTo(5);
-    }
-
-    @Test
-    void answersNotYetWhenTheNamedCartVersionNeverArrives() {
-        TestCarts cart = aCart().withLine(1, 500).version(1);
-        carts.publishCart(cart);
+    void refusesACartVersionTheCartNeverHad() {
+        TestCarts cart = carts.register(aCart().withLine(1, 500).version(1));
 
         HttpResponse response = api.call(HttpRequestBuilder.post("/checkouts").idempotencyKey(uniqueKey())
                 .json(aCheckoutOf(cart.cartId()).cartVersion(7)));
 
         assertThat(response.status()).isEqualTo(409);
-        assertThat(bodyOf(response).get("detail").asText()).contains("has not reached checkout yet");
-        assertNothingStartedFor(cart.cartId());
-    }
-
-    private void assertNothingStartedFor(String cartId) {
-        long started = jdbi.withHandle(h -> h.createQuery("select count(*) from checkouts where cart_id = :cartId")
-                .bind("cartId", cartId).mapTo(Long.class).one());
-        assertThat(started).isZero();
+        assertThat(bodyOf(response).get("detail").asText()).contains(cart.cartId());
+        assertRefusedByTheCart(cart.cartId(), "Checkout.CartChanged");
     }
 
     @Test
-    void startsCheckoutOfCartWithItemsAndSendsTheFirstCommand() {
-        TestCarts cart = aCart().withLine(2, 1299).withLine(1, 250);
-        carts.publishCart(cart);
+    void answersAcceptedWhenTheCartDoesNotAnswerInTimeAndGoesOnWhenItDoes() {
+        TestCarts cart = aCartWithItems();
+        carts.silence(cart.cartId());
+
+        HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey()).json(aCheckoutOf(cart.cartId())));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String checkoutId = bodyOf(response).get("checkoutId").asText();
+        assertThat(bodyOf(response).get("status").asText()).isEqualTo("RUNNING");
+        assertThat(api.describe(checkoutId).get("currentState").asText()).isEqualTo("FreezeCart");
+        // The cart function comes back and answers: the checkout goes on with what it holds.
+        participants.succeed(commands.latest(checkoutId), cart.purchase());
+        assertThat(commands.awaitLatest(checkoutId, EventTypes.RESERVE_INVENTORY).as(EventTypes.RESERVE_INVENTORY)
+                .lines()).containsExactlyElementsOf(cart.stockLines());
+    }
+
+    /** The checkout ended at its first step: one failed execution, whose only command asked the cart. */
+    private void assertRefusedByTheCart(String cartId, String error) {
+        List<String> executions = executionsOfCart(cartId);
+        assertThat(executions).hasSize(1);
+        JsonNode checkout = api.describe(executions.getFirst());
+        assertThat(checkout.get("status").asText()).isEqualTo("FAILED");
+        assertThat(checkout.get("error").asText()).isEqualTo(error);
+        assertThat(commands.typesOf(executions.getFirst())).containsExactly("shop.cart.freeze.v1");
+    }
+
+    @Test
+    void startsCheckoutOfCartWithItemsAsksTheCartThenHoldsTheStock() {
+        TestCarts cart = carts.register(aCart().withLine(2, 1299).withLine(1, 250));
         CheckoutBodies body = aCheckoutOf(cart.cartId());
         String key = uniqueKey();
         String correlationId = "corr-" + UUID.randomUUID();
@@ -152,24 +171,34 @@ class CheckoutHttpTest {
         assertThat(checkoutRow(key)).containsEntry("checkout_id", checkoutId).containsEntry("cart_id", cart.cartId())
                 .containsEntry("customer_id", body.customerId());
 
-        // The saga's first step committed with the checkout: its command waits in the outbox.
+        // The saga's first step committed with the checkout: it asked the cart what it holds...
         List<TaskCommand> sent = commands.of(checkoutId);
-        assertThat(sent).singleElement().satisfies(command -> {
-            assertThat(command.topic()).isEqualTo("shop.reserve-inventory.v1");
-            assertThat(command.type()).isEqualTo("shop.inventory.reserve.v1");
-            assertThat(command.envelope().source()).isEqualTo("/functions/checkout");
-            assertThat(command.envelope().subject()).as("the request's correlation id").isEqualTo(correlationId);
-            ReserveInventory reserve = command.as(EventTypes.RESERVE_INVENTORY);
-            assertThat(reserve.checkoutId()).isEqualTo(checkoutId);
-            assertThat(reserve.lines()).containsExactly(
-                    new StockLine(cart.lines().get(0).sku(), 2), new StockLine(cart.lines().get(1).sku(), 1));
-            assertThat(reserve.holdSeconds()).isEqualTo(900);
-            assertThat(reserve.taskToken()).startsWith(checkoutId + ":ReserveInventory:");
-        });
+        assertThat(sent).hasSize(2);
+        TaskCommand freeze = sent.get(0);
+        assertThat(freeze.topic()).isEqualTo("shop.freeze-cart.v1");
+        assertThat(freeze.envelope().source()).isEqualTo("/functions/checkout");
+        assertThat(freeze.envelope().subject()).as("the request's correlation id").isEqualTo(correlationId);
+        FreezeCart hold = freeze.as(EventTypes.FREEZE_CART);
+        assertThat(hold.cartId()).isEqualTo(cart.cartId());
+        assertThat(hold.checkoutId()).isEqualTo(checkoutId);
+        assertThat(hold.cartVersion()).as("none named: the cart as it is").isNull();
+        assertThat(hold.holdSeconds()).isEqualTo(900);
+        assertThat(hold.taskToken()).startsWith(checkoutId + ":FreezeCart:");
+        // ...and, the cart having answered before the 202, holds the stock for what the cart said it holds.
+        TaskCommand command = sent.get(1);
+        assertThat(command.topic()).isEqualTo("shop.reserve-inventory.v1");
+        assertThat(command.type()).isEqualTo("shop.inventory.reserve.v1");
+        assertThat(command.envelope().subject()).isEqualTo(correlationId);
+        ReserveInventory reserve = command.as(EventTypes.RESERVE_INVENTORY);
+        assertThat(reserve.checkoutId()).isEqualTo(checkoutId);
+        assertThat(reserve.lines()).containsExactly(
+                new StockLine(cart.lines().get(0).sku(), 2), new StockLine(cart.lines().get(1).sku(), 1));
+        assertThat(reserve.holdSeconds()).isEqualTo(900);
+        assertThat(reserve.taskToken()).startsWith(checkoutId + ":ReserveInventory:");
     }
 
     @Test
-    void relaysTheFirstCommandToItsKafkaTopic(@Value("${shop.kafka.bootstrap}") String bootstrap) {
+    void relaysTheSagasCommandsToTheirKafkaTopics(@Value("${shop.kafka.bootstrap}") String bootstrap) {
         String checkoutId = api.start(cartWithItems()).checkoutId();
         TaskCommand reserve = commands.latest(checkoutId);
 
@@ -209,7 +238,7 @@ class CheckoutHttpTest {
         assertThat(again.headers()).containsEntry("idempotent-replayed", "true")
                 .containsEntry("location", "/checkouts/" + checkoutId);
         assertThat(executionsOfCart(cartId)).as("executions").containsExactly(checkoutId);
-        assertThat(commands.typesOf(checkoutId)).containsExactly("shop.inventory.reserve.v1");
+        assertThat(commands.typesOf(checkoutId)).containsExactly("shop.cart.freeze.v1", "shop.inventory.reserve.v1");
     }
 
     @Test
@@ -234,7 +263,7 @@ class CheckoutHttpTest {
         assertThat(responses).filteredOn(r -> r.headers().containsKey("idempotent-replayed")).hasSize(3);
         String checkoutId = executionsOfCart(cartId).getFirst();
         assertThat(executionsOfCart(cartId)).containsExactly(checkoutId);
-        assertThat(commands.typesOf(checkoutId)).containsExactly("shop.inventory.reserve.v1");
+        assertThat(commands.typesOf(checkoutId)).containsExactly("shop.cart.freeze.v1", "shop.inventory.reserve.v1");
     }
 
     @Test
@@ -252,7 +281,7 @@ class CheckoutHttpTest {
         assertThat(problem.get("type").asText()).isEqualTo("/problems/unprocessable");
         assertThat(problem.get("detail").asText()).contains("Idempotency-Key");
         assertThat(executionsOfCart(cartId)).containsExactly(started.checkoutId());
-        assertThat(commands.typesOf(started.checkoutId())).containsExactly("shop.inventory.reserve.v1");
+        assertThat(commands.typesOf(started.checkoutId())).containsExactly("shop.cart.freeze.v1", "shop.inventory.reserve.v1");
     }
 
     static Stream<Arguments> badIdempotencyKeys() {
@@ -303,17 +332,17 @@ class CheckoutHttpTest {
         HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey()).json(aCheckoutOf(cartId)));
 
         assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
         JsonNode problem = bodyOf(response);
         assertThat(problem.get("type").asText()).isEqualTo("/problems/not-found");
         assertThat(problem.get("detail").asText()).contains(cartId);
-        assertNothingWritten(cartId);
+        assertRefusedByTheCart(cartId, "Checkout.CartNotFound");
     }
 
     @Test
     void emptiedCartIsConflict() {
-        TestCarts cart = aCartWithItems();
-        carts.publishCart(cart);
-        carts.publishCart(cart.noLines().version(2));
+        TestCarts cart = carts.register(aCartWithItems());
+        carts.register(cart.copy().noLines().version(2));
 
         HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey())
                 .json(aCheckoutOf(cart.cartId())));
@@ -322,22 +351,22 @@ class CheckoutHttpTest {
         JsonNode problem = bodyOf(response);
         assertThat(problem.get("type").asText()).isEqualTo("/problems/conflict");
         assertThat(problem.get("detail").asText()).contains(cart.cartId()).contains("empty");
-        assertNothingWritten(cart.cartId());
+        assertRefusedByTheCart(cart.cartId(), "Checkout.CartEmpty");
     }
 
     @Test
-    void deletedCartIsNotFound() {
-        TestCarts cart = aCartWithItems();
-        carts.publishCart(cart);
-        carts.publishDeletion(cart.noLines().version(2));
+    void refusedCheckoutReplaysItsRefusal() {
+        String cartId = uniqueCartId();
+        String key = uniqueKey();
+        CheckoutBodies body = aCheckoutOf(cartId);
 
-        HttpResponse response = api.call(post("/checkouts").idempotencyKey(uniqueKey())
-                .json(aCheckoutOf(cart.cartId())));
+        HttpResponse first = api.call(post("/checkouts").idempotencyKey(key).json(body));
+        HttpResponse again = api.call(post("/checkouts").idempotencyKey(key).json(body));
 
-        // A deleted cart no longer exists: the same answer as a cart the checkout never heard of.
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(bodyOf(response).get("type").asText()).isEqualTo("/problems/not-found");
-        assertNothingWritten(cart.cartId());
+        assertThat(first.status()).isEqualTo(404);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(bodyOf(again).get("detail")).isEqualTo(bodyOf(first).get("detail"));
+        assertRefusedByTheCart(cartId, "Checkout.CartNotFound");
     }
 
     @Test
@@ -392,9 +421,11 @@ class CheckoutHttpTest {
         assertThat(checkout.has("error")).isFalse();
         assertThat(checkout.get("startedAt").asText()).isNotBlank();
         JsonNode history = checkout.get("history");
-        assertThat(history.findValuesAsText("type")).startsWith("ExecutionStarted", "StateEntered", "TaskScheduled");
-        assertThat(history.get(1).get("state").asText()).isEqualTo("ReserveInventory");
-        assertThat(history.get(2).get("state").asText()).isEqualTo("ReserveInventory");
+        assertThat(history.findValuesAsText("type")).startsWith("ExecutionStarted", "StateEntered", "TaskScheduled",
+                "TaskSucceeded", "StateExited", "StateEntered", "TaskScheduled");
+        assertThat(history.get(1).get("state").asText()).isEqualTo("FreezeCart");
+        assertThat(history.get(2).get("state").asText()).isEqualTo("FreezeCart");
+        assertThat(history.get(5).get("state").asText()).isEqualTo("ReserveInventory");
         assertThat(history.findValuesAsText("seq")).startsWith("1", "2", "3");
     }
 
@@ -419,11 +450,9 @@ class CheckoutHttpTest {
 
     // ---- helpers
 
-    /** A cart with items, known to the checkout's replica. */
+    /** A cart with items, as the cart function holds it. */
     private String cartWithItems() {
-        TestCarts cart = aCartWithItems();
-        carts.publishCart(cart);
-        return cart.cartId();
+        return carts.register(aCartWithItems()).cartId();
     }
 
     private CheckoutApi.Started startWithKey(String key, CheckoutBodies body) {
