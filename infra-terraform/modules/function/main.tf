@@ -7,102 +7,16 @@ terraform {
   }
 }
 
+# One Lambda as modules/deployment describes it: its log group with retention, a role carrying exactly the
+# statements it was given, the function, and (for functions and sweepers) a published version with alias `live`.
+
 locals {
   tags = merge(var.tags, {
-    function    = var.name
+    function    = var.tag_function
     module      = var.module_name
     environment = var.environment
   })
-
-  in_vpc   = length(var.subnet_ids) > 0
-  consumer = length(var.consumed_topics) > 0
-  producer = length(var.produced_topics) > 0
-
-  # arn:aws:kafka:region:account:cluster/name/uuid -> .../topic/name/uuid/<topic>, .../group/name/uuid/<group>
-  msk_topic_prefix = var.msk_cluster_arn == null ? "" : replace(var.msk_cluster_arn, ":cluster/", ":topic/")
-  msk_group_prefix = var.msk_cluster_arn == null ? "" : replace(var.msk_cluster_arn, ":cluster/", ":group/")
-
-  failure_service = var.on_failure_destination_arn == null ? "" : split(":", var.on_failure_destination_arn)[2]
-  failure_actions = {
-    sqs = ["sqs:SendMessage"]
-    sns = ["sns:Publish"]
-    s3  = ["s3:PutObject", "s3:ListBucket"]
-  }
-
-  statements = concat(
-    [{
-      Sid      = "Logs"
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-      Resource = ["${aws_cloudwatch_log_group.this.arn}:*"]
-    }],
-    # ENI management cannot be scoped to resources; this is what AWSLambdaVPCAccessExecutionRole grants.
-    local.in_vpc || local.consumer ? [{
-      Sid    = "VpcNetworkInterfaces"
-      Effect = "Allow"
-      Action = [
-        "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
-        "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
-        "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs",
-      ]
-      Resource = ["*"]
-    }] : [],
-    length(var.secret_arns) > 0 ? [{
-      Sid      = "ReadSecrets"
-      Effect   = "Allow"
-      Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-      Resource = var.secret_arns
-    }] : [],
-    length(var.secret_arns) > 0 && var.kms_key_arn != null ? [{
-      Sid      = "DecryptSecrets"
-      Effect   = "Allow"
-      Action   = ["kms:Decrypt"]
-      Resource = [var.kms_key_arn]
-    }] : [],
-    local.consumer || local.producer ? [{
-      Sid    = "KafkaConnect"
-      Effect = "Allow"
-      Action = concat(
-        ["kafka-cluster:Connect"],
-        local.consumer ? ["kafka-cluster:DescribeClusterDynamicConfiguration"] : [],
-        local.producer ? ["kafka-cluster:WriteDataIdempotently"] : [],
-      )
-      Resource = [var.msk_cluster_arn]
-    }] : [],
-    # The event source mapping polls with the function's role.
-    local.consumer ? [
-      {
-        Sid      = "MskEventSource"
-        Effect   = "Allow"
-        Action   = ["kafka:DescribeClusterV2", "kafka:GetBootstrapBrokers"]
-        Resource = [var.msk_cluster_arn]
-      },
-      {
-        Sid      = "KafkaReadTopics"
-        Effect   = "Allow"
-        Action   = ["kafka-cluster:DescribeTopic", "kafka-cluster:ReadData"]
-        Resource = [for t in var.consumed_topics : "${local.msk_topic_prefix}/${t}"]
-      },
-      {
-        Sid      = "KafkaConsumerGroups"
-        Effect   = "Allow"
-        Action   = ["kafka-cluster:DescribeGroup", "kafka-cluster:AlterGroup"]
-        Resource = [for g in var.consumer_group_ids : "${local.msk_group_prefix}/${g}"]
-      },
-    ] : [],
-    local.producer ? [{
-      Sid      = "KafkaWriteTopics"
-      Effect   = "Allow"
-      Action   = ["kafka-cluster:DescribeTopic", "kafka-cluster:WriteData"]
-      Resource = [for t in var.produced_topics : "${local.msk_topic_prefix}/${t}"]
-    }] : [],
-    local.consumer && var.on_failure_destination_arn != null ? [{
-      Sid      = "OnFailureDestination"
-      Effect   = "Allow"
-      Action   = local.failure_actions[local.failure_service]
-      Resource = local.failure_service == "s3" ? [var.on_failure_destination_arn, "${var.on_failure_destination_arn}/*"] : [var.on_failure_destination_arn]
-    }] : [],
-  )
+  in_vpc = length(var.subnet_ids) > 0
 }
 
 resource "aws_cloudwatch_log_group" "this" {
@@ -127,23 +41,12 @@ resource "aws_iam_role" "this" {
 resource "aws_iam_role_policy" "this" {
   name   = "least-privilege"
   role   = aws_iam_role.this.id
-  policy = jsonencode({ Version = "2012-10-17", Statement = local.statements })
-
-  lifecycle {
-    precondition {
-      condition     = !(local.consumer || local.producer) || var.msk_cluster_arn != null
-      error_message = "Function ${var.name} uses Kafka but msk_cluster_arn is not set."
-    }
-    precondition {
-      condition     = local.failure_service == "" || contains(keys(local.failure_actions), local.failure_service)
-      error_message = "on_failure_destination_arn must be an SQS queue, SNS topic or S3 bucket ARN."
-    }
-  }
+  policy = jsonencode({ Version = "2012-10-17", Statement = var.policy_statements })
 }
 
 resource "aws_lambda_function" "this" {
   function_name    = var.lambda_name
-  description      = "${var.module_name}/${var.name} (${var.environment})"
+  description      = var.description
   role             = aws_iam_role.this.arn
   runtime          = var.runtime
   handler          = var.handler
@@ -154,10 +57,10 @@ resource "aws_lambda_function" "this" {
   s3_key           = var.artifact.s3_key
   source_code_hash = var.artifact.source_code_hash
   # SnapStart snapshots published versions only; the alias below always points at the latest one.
-  publish = true
+  publish = var.publish_alias
 
   dynamic "snap_start" {
-    for_each = var.snapstart ? [1] : []
+    for_each = var.snapstart && var.publish_alias ? [1] : []
     content {
       apply_on = "PublishedVersions"
     }
@@ -172,16 +75,7 @@ resource "aws_lambda_function" "this" {
   }
 
   environment {
-    variables = merge(
-      var.environment_variables,
-      var.main_class == null ? {} : { MAIN_CLASS = var.main_class },
-      {
-        SPRING_CLOUD_FUNCTION_DEFINITION = var.spring_function_definition
-        SPRING_PROFILES_ACTIVE           = "lambda"
-        SHOP_FUNCTION                    = var.name
-        JAVA_TOOL_OPTIONS                = var.java_tool_options
-      },
-    )
+    variables = var.environment_variables
   }
 
   logging_config {
@@ -195,9 +89,19 @@ resource "aws_lambda_function" "this" {
   depends_on = [aws_iam_role_policy.this]
 }
 
+# What must happen before the alias moves to a new version (the module's migration): its result, as a value.
+resource "terraform_data" "deploy_after" {
+  count = var.publish_alias ? 1 : 0
+  input = var.deploy_after
+}
+
 resource "aws_lambda_alias" "live" {
+  count = var.publish_alias ? 1 : 0
+
   name             = var.alias_name
   description      = "Latest published${var.snapstart ? " (SnapStart)" : ""} version; API Gateway, event source mappings and schedules invoke this."
   function_name    = aws_lambda_function.this.function_name
   function_version = aws_lambda_function.this.version
+
+  depends_on = [terraform_data.deploy_after]
 }

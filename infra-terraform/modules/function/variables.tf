@@ -1,15 +1,20 @@
-variable "name" {
-  description = "The function's name in the manifest."
+variable "lambda_name" {
+  description = "The Lambda function name (<name_prefix>-<environment>-<function or module task>)."
+  type        = string
+}
+
+variable "description" {
+  description = "The Lambda description."
+  type        = string
+}
+
+variable "tag_function" {
+  description = "The function tag: the manifest function name, or the module task (<module>-migrate, <module>-sweep-outbox)."
   type        = string
 }
 
 variable "module_name" {
-  description = "The manifest module the function belongs to."
-  type        = string
-}
-
-variable "lambda_name" {
-  description = "The Lambda function name (prefixed with project and environment)."
+  description = "The manifest module the Lambda belongs to (tag)."
   type        = string
 }
 
@@ -31,24 +36,13 @@ variable "runtime" {
 }
 
 variable "memory_mb" {
-  description = "Memory from the manifest (memoryMb)."
+  description = "Memory (the manifest's memoryMb for functions)."
   type        = number
 }
 
 variable "timeout_seconds" {
-  description = "Timeout from the manifest (timeoutSeconds)."
+  description = "Timeout (the manifest's timeoutSeconds for functions)."
   type        = number
-}
-
-variable "spring_function_definition" {
-  description = "SPRING_CLOUD_FUNCTION_DEFINITION: the module's httpHandler for HTTP functions, the function name for consumers and scheduled functions."
-  type        = string
-}
-
-variable "main_class" {
-  description = "The module's Spring Boot application class (MAIN_CLASS for the adapter); null to rely on the jar manifest."
-  type        = string
-  default     = null
 }
 
 variable "artifact" {
@@ -61,22 +55,37 @@ variable "artifact" {
   })
 }
 
-variable "snapstart" {
-  description = "Enable SnapStart on published versions."
+variable "publish_alias" {
+  description = "Publish versions and keep alias `live` on the latest (functions, sweepers); false for the migration Lambdas, invoked as $LATEST."
   type        = bool
   default     = true
 }
 
-variable "java_tool_options" {
-  description = "JAVA_TOOL_OPTIONS for the function."
-  type        = string
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+variable "snapstart" {
+  description = "Enable SnapStart on published versions (only with publish_alias)."
+  type        = bool
+  default     = true
 }
 
 variable "environment_variables" {
-  description = "Shared environment variables (datasource URL, Redis, Kafka bootstrap, secret ARNs)."
+  description = "The Lambda's whole environment (modules/deployment builds it)."
   type        = map(string)
-  default     = {}
+}
+
+variable "policy_statements" {
+  description = "The execution role's IAM statements (modules/deployment builds them; check.sh inspects them)."
+  type = list(object({
+    Sid      = string
+    Effect   = string
+    Action   = list(string)
+    Resource = list(string)
+  }))
+}
+
+variable "deploy_after" {
+  description = "A value the alias waits for (the module migration's result): the alias moves only once it is known."
+  type        = string
+  default     = ""
 }
 
 variable "subnet_ids" {
@@ -94,48 +103,6 @@ variable "security_group_ids" {
 variable "log_retention_days" {
   description = "CloudWatch log retention."
   type        = number
-}
-
-variable "secret_arns" {
-  description = "Secrets Manager ARNs the function may read."
-  type        = list(string)
-  default     = []
-}
-
-variable "kms_key_arn" {
-  description = "Customer-managed KMS key encrypting the secrets, if any (adds kms:Decrypt)."
-  type        = string
-  default     = null
-}
-
-variable "msk_cluster_arn" {
-  description = "The MSK cluster ARN; topic and group ARNs are derived from it."
-  type        = string
-  default     = null
-}
-
-variable "consumed_topics" {
-  description = "Kafka topic names the function consumes through an event source mapping."
-  type        = list(string)
-  default     = []
-}
-
-variable "consumer_group_ids" {
-  description = "Consumer group ids of the function's event source mappings."
-  type        = list(string)
-  default     = []
-}
-
-variable "produced_topics" {
-  description = "Kafka topic names the function (its module's outbox relay) writes to."
-  type        = list(string)
-  default     = []
-}
-
-variable "on_failure_destination_arn" {
-  description = "SQS/SNS/S3 ARN receiving records of discarded Kafka batches (consumers only); null for none."
-  type        = string
-  default     = null
 }
 
 variable "alias_name" {

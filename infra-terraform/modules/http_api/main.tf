@@ -44,13 +44,40 @@ resource "aws_apigatewayv2_integration" "this" {
   timeout_milliseconds   = min(30000, var.functions[each.key].timeout_seconds * 1000 + 1000)
 }
 
-# Admin routes ("auth": "admin") are authorized by the function itself (bearer admin token).
+# Optional: API Gateway validates a JWT (issuer, audience, scope) on admin routes before the function runs; the
+# function then trusts the gateway's claims (SHOP_ADMIN_AUTH=gateway-jwt). Without it, admin routes
+# ("auth": "admin") are authorized by the function itself (bearer admin token from Secrets Manager).
+resource "aws_apigatewayv2_authorizer" "jwt" {
+  count = var.jwt == null ? 0 : 1
+
+  api_id           = aws_apigatewayv2_api.this.id
+  name             = "${var.name}-admin-jwt"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    issuer   = var.jwt.issuer
+    audience = var.jwt.audience
+  }
+}
+
 resource "aws_apigatewayv2_route" "this" {
   for_each = var.routes
 
   api_id    = aws_apigatewayv2_api.this.id
   route_key = each.key
   target    = "integrations/${aws_apigatewayv2_integration.this[each.value.function].id}"
+
+  authorization_type   = each.value.jwt ? "JWT" : "NONE"
+  authorizer_id        = each.value.jwt ? aws_apigatewayv2_authorizer.jwt[0].id : null
+  authorization_scopes = each.value.jwt ? [var.jwt.admin_scope] : null
+
+  lifecycle {
+    precondition {
+      condition     = !each.value.jwt || var.jwt != null
+      error_message = "Route ${each.key} wants the JWT authorizer, but jwt is not configured."
+    }
+  }
 }
 
 resource "aws_lambda_permission" "this" {

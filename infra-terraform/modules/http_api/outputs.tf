@@ -4,8 +4,13 @@ output "api_id" {
 }
 
 output "api_endpoint" {
-  description = "Base URL of the $default stage."
-  value       = aws_apigatewayv2_stage.default.invoke_url
+  description = "Base URL of the API ($default stage), without a trailing slash. Depends on the API alone, so functions may take it as an environment variable without a cycle."
+  value       = aws_apigatewayv2_api.this.api_endpoint
+}
+
+output "execution_arn" {
+  description = "The API's execution ARN."
+  value       = aws_apigatewayv2_api.this.execution_arn
 }
 
 output "route_keys" {

@@ -15,7 +15,18 @@ variable "routes" {
     method   = string
     path     = string
     admin    = bool
+    jwt      = bool
   }))
+}
+
+variable "jwt" {
+  description = "JWT authorizer of the admin routes: issuer (https URL of the identity provider), audience (list) and the scope an admin token must carry; null for none."
+  type = object({
+    issuer      = string
+    audience    = list(string)
+    admin_scope = string
+  })
+  default = null
 }
 
 variable "functions" {

@@ -4,45 +4,33 @@ variable "environment" {
 }
 
 variable "msk_cluster_arn" {
-  description = "The existing MSK cluster the topics live on."
+  description = "The MSK cluster the topics live on."
   type        = string
 }
 
-variable "subscriptions" {
-  description = "One entry per (consumer function, consumed topic), derived from the manifest."
+variable "mappings" {
+  description = "modules/deployment's event_source_mappings: one per (consumer function, topic)."
   type = map(object({
-    function          = string
-    module            = string
-    topic_name        = string
-    consumer_group_id = string
+    lambda                             = string
+    module                             = string
+    topic_name                         = string
+    consumer_group_id                  = string
+    starting_position                  = string
+    batch_size                         = number
+    maximum_batching_window_in_seconds = number
+    maximum_retry_attempts             = number
+    maximum_record_age_in_seconds      = number
+    bisect_batch_on_function_error     = bool
+    function_response_types            = list(string)
+    minimum_pollers                    = number
+    maximum_pollers                    = number
+    failure_destination_arn            = string
   }))
 }
 
 variable "alias_arns" {
   description = "The live alias ARN of each consumer function, by manifest name."
   type        = map(string)
-}
-
-variable "batch_size" {
-  description = "Maximum records per invocation."
-  type        = number
-  default     = 100
-}
-
-variable "maximum_batching_window_in_seconds" {
-  description = "How long to gather records before invoking (0-300)."
-  type        = number
-  default     = 1
-}
-
-variable "on_failure_destination_arn" {
-  description = <<-EOT
-    DLQ for discarded batches: an SQS queue, SNS topic or S3 bucket ARN (null = none). Lambda sends a
-    record of each batch it gives up on; the destination needs a VPC endpoint in the MSK cluster's VPC.
-    The function module grants the matching send permission to each consumer's role.
-  EOT
-  type        = string
-  default     = null
 }
 
 variable "tags" {

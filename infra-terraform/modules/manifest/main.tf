@@ -74,6 +74,24 @@ locals {
     } if try(f.schedule, null) != null
   }
 
+  # Per manifest module: what its deploy-time migration and its outbox sweeper touch. A module's outbox holds
+  # whatever its functions produce; its migration creates every topic its functions produce or consume.
+  module_details = {
+    for m, mod in local.modules : m => {
+      artifact    = try(mod.artifact, null)
+      application = try(mod.application, null)
+      functions   = [for f in local.manifest.functions : f.name if f.module == m]
+      produced_topic_names = distinct(flatten([
+        for f in local.manifest.functions : [for t in try(f.produces, []) : try(local.topics[t].name, t)] if f.module == m
+      ]))
+      topics = {
+        for t in distinct(flatten([
+          for f in local.manifest.functions : concat(try(f.produces, []), try(f.consumes, [])) if f.module == m
+        ])) : try(local.topics[t].name, t) => try(local.topics[t].partitions, null)
+      }
+    }
+  }
+
   # Step Functions definitions shipped by the function modules (see modules/state_machine), by file name.
   functions_dir = dirname(var.manifest_path)
   workflows = {
@@ -102,6 +120,8 @@ locals {
     for f in local.manifest.functions : f.name
     if length(try(f.http, [])) == 0 && length(try(f.consumes, [])) == 0 && try(f.schedule, null) == null
   ]
+  no_partitions = [for k, t in local.topics : k if !can(tonumber(t.partitions)) || try(t.partitions, 0) < 1]
+  no_artifact   = [for m, mod in local.modules : m if try(mod.artifact, "") == ""]
   no_http_handler = [
     for f in local.manifest.functions : f.name
     if length(try(f.http, [])) > 0 && try(local.modules[f.module].httpHandler, "") == ""

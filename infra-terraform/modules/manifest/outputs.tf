@@ -57,6 +57,20 @@ output "modules" {
   value       = local.modules
 }
 
+output "module_details" {
+  description = "Per manifest module: artifact, application, its functions, the topic names its outbox publishes (produced_topic_names) and every topic its functions produce or consume with its partition count (topics: name => partitions)."
+  value       = local.module_details
+
+  precondition {
+    condition     = length(local.no_partitions) == 0
+    error_message = "Topics need a partition count of at least 1: ${join(", ", local.no_partitions)}."
+  }
+  precondition {
+    condition     = length(local.no_artifact) == 0
+    error_message = "Modules need an artifact (the Maven artifactId of their Lambda jar): ${join(", ", local.no_artifact)}."
+  }
+}
+
 output "topics" {
   description = "The manifest's topics (logical key => name, partitions, carries)."
   value       = local.topics

@@ -7,8 +7,8 @@ terraform {
   }
 }
 
-# EventBridge Scheduler -> Lambda: one schedule per scheduled manifest function, invoking its live alias
-# (asynchronously) with the manifest's expression. Schedules cannot be tagged; their group is.
+# EventBridge Scheduler -> Lambda: one schedule per scheduled manifest function and per module outbox sweeper,
+# invoking its live alias (asynchronously) on its expression. Schedules cannot be tagged; their group is.
 
 locals {
   enabled = length(var.schedules) > 0
@@ -51,19 +51,19 @@ resource "aws_iam_role" "this" {
   tags = local.tags
 }
 
-# The role may invoke exactly the live aliases of the scheduled functions.
+# The role may invoke exactly the live aliases of the scheduled Lambdas.
 resource "aws_iam_role_policy" "this" {
   count = local.enabled ? 1 : 0
 
-  name = "invoke-scheduled-functions"
+  name = "invoke-scheduled-lambdas"
   role = aws_iam_role.this[0].id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{
-      Sid      = "InvokeScheduledFunctions"
+      Sid      = "InvokeScheduledLambdas"
       Effect   = "Allow"
       Action   = ["lambda:InvokeFunction"]
-      Resource = distinct([for s in values(var.schedules) : var.alias_arns[s.function]])
+      Resource = distinct([for s in values(var.schedules) : var.alias_arns[s.lambda]])
     }]
   })
 }
@@ -73,7 +73,7 @@ resource "aws_scheduler_schedule" "this" {
 
   name                         = each.key
   group_name                   = aws_scheduler_schedule_group.this[0].name
-  description                  = "${each.value.module}/${each.value.function} (${var.environment})"
+  description                  = "${each.value.module}/${each.value.lambda} (${var.environment})"
   schedule_expression          = each.value.expression
   schedule_expression_timezone = var.timezone
   state                        = "ENABLED"
@@ -83,7 +83,7 @@ resource "aws_scheduler_schedule" "this" {
   }
 
   target {
-    arn      = var.alias_arns[each.value.function]
+    arn      = var.alias_arns[each.value.lambda]
     role_arn = aws_iam_role.this[0].arn
     input    = chomp(local.input)
 

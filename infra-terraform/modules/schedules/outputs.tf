@@ -1,5 +1,5 @@
 output "schedule_arns" {
-  description = "Schedule ARNs by manifest function name."
+  description = "Schedule ARNs by key (scheduled function name, <module>-sweep-outbox)."
   value       = { for k, s in aws_scheduler_schedule.this : k => s.arn }
 }
 

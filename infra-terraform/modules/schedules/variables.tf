@@ -9,16 +9,16 @@ variable "environment" {
 }
 
 variable "schedules" {
-  description = "One entry per scheduled function, keyed by function name, derived from the manifest."
+  description = "modules/deployment's schedules: scheduled manifest functions and module outbox sweepers, by key."
   type = map(object({
-    function   = string
+    lambda     = string
     module     = string
     expression = string
   }))
 }
 
 variable "alias_arns" {
-  description = "The live alias ARN of each scheduled function, by manifest name."
+  description = "The live alias ARN of each scheduled Lambda, by key."
   type        = map(string)
 }
 
