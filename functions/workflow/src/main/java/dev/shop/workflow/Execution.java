@@ -58,6 +58,24 @@ final class Execution {
         this.retryCounts = JsonNodeFactory.instance.objectNode();
     }
 
+    /** This execution as the next step, at {@code now}, finds it: what loading its row would give. */
+    Execution nextStep(Instant now) {
+        Execution next = new Execution(id, stateMachine, correlationId, input, startedAt, executionDeadline,
+                version + 1, now);
+        next.status = status;
+        next.currentState = currentState;
+        next.stateInput = stateInput;
+        next.stateEnteredAt = stateEnteredAt;
+        next.output = output;
+        next.error = error;
+        next.cause = cause;
+        next.taskToken = taskToken;
+        next.taskDeadline = taskDeadline;
+        next.retryAt = retryAt;
+        next.retryCounts = retryCounts.deepCopy();
+        return next;
+    }
+
     /** A new execution about to enter its first state. */
     static Execution starting(String id, String stateMachine, String correlationId, JsonNode input,
                               Instant executionDeadline, String startAt, Instant now) {
