@@ -38,6 +38,7 @@ locals {
       redis_url              = "rediss://redis.check:6379"
       kafka                  = { bootstrap_brokers = "boot.check:9098", auth = "aws-msk-iam", cluster_arn = "arn:aws:kafka:eu-west-1:${local.account}:cluster/check/0000-uuid-1" }
       kafka_triggers         = true
+      http_payload           = "2.0"
       failure_destination    = { arn = "arn:aws:sqs:eu-west-1:${local.account}:check-failures", service = "sqs" }
       admin_jwt              = true
       public_base_url        = "https://shop.check"
@@ -52,6 +53,7 @@ locals {
       redis_url              = "redis://redis:6379"
       kafka                  = { bootstrap_brokers = "kafka:9092", auth = "none", cluster_arn = null }
       kafka_triggers         = false
+      http_payload           = "1.0"
       failure_destination    = null
       admin_jwt              = false
       public_base_url        = "http://localstack:4566/_aws/execute-api/check/api"
@@ -94,6 +96,7 @@ module "deployment" {
   redis_url              = each.value.redis_url
   kafka                  = each.value.kafka
   kafka_triggers         = each.value.kafka_triggers
+  http_payload           = each.value.http_payload
   failure_destination    = each.value.failure_destination
   consumer               = { maximum_retry_attempts = var.retries }
   admin_jwt              = each.value.admin_jwt
@@ -236,7 +239,8 @@ routes = {f'{r["method"].upper()} {r["path"]}': f["name"] for f in manifest["fun
 subs = {f'{f["name"]}/{t}': topic(t) for f in manifest["functions"] for t in f.get("consumes", [])}
 groups = {n: [(n if len(f["consumes"]) == 1 else f"{n}.{t}") for t in f.get("consumes", [])] for n, f in fns.items()}
 schedules = {n: {"function": n, "expression": f["schedule"]} for n, f in fns.items() if "schedule" in f}
-definitions = {n: mods[f["module"]]["httpHandler"] if f.get("http") else n for n, f in fns.items()}
+definitions = {n: mods[f["module"]]["httpHandler"] if f.get("http") else "kafkaBatch" if f.get("consumes") else n
+               for n, f in fns.items()}
 reads = {n: [topic(t) for t in f.get("consumes", [])] for n, f in fns.items()}
 module_writes = {m: {topic(t) for g in fns.values() if g["module"] == m for t in g.get("produces", [])} for m in mods}
 module_topics = {m: {topic(t): manifest["topics"][t]["partitions"] for g in fns.values() if g["module"] == m
@@ -446,7 +450,8 @@ if evaluated:  # what terraform actually derives from functions.json
             l, env_vars = L[k], L[k]["environment"]
             if (l["kind"], l["module"], l["lambda_name"]) != (kind, m, f"shop-check-{k}"):
                 err(f"{k} is {l['kind']}/{l['module']}/{l['lambda_name']}, not {kind}/{m}/shop-check-{k}")
-            want = {"SPRING_CLOUD_FUNCTION_DEFINITION": {"function": definitions.get(k), "migrate": "migrateModule", "sweep": "sweepOutbox"}[kind],
+            definition = definitions.get(k, "") + ("Rest" if s["http_payload"] == "1.0" and fns.get(k, {}).get("http") else "")
+            want = {"SPRING_CLOUD_FUNCTION_DEFINITION": {"function": definition, "migrate": "migrateModule", "sweep": "sweepOutbox"}[kind],
                     "SPRING_PROFILES_ACTIVE": "lambda", "SHOP_DB_MIGRATE": "false", "MAIN_CLASS": mods[m]["application"],
                     "SHOP_DB_URL": s["db_url"], "SHOP_DB_SECRET_ARN": s["db_secret_arn"], "SHOP_REDIS_URL": s["redis_url"],
                     "SHOP_KAFKA_BOOTSTRAP": s["kafka"]["bootstrap_brokers"], "SHOP_KAFKA_AUTH": s["kafka"]["auth"]}

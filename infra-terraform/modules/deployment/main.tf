@@ -29,7 +29,7 @@ locals {
       application                = f.application
       memory_mb                  = f.memory_mb
       timeout_seconds            = f.timeout_seconds
-      spring_function_definition = f.spring_function_definition
+      spring_function_definition = length(f.http) > 0 && var.http_payload == "1.0" ? "${f.spring_function_definition}Rest" : f.spring_function_definition
       snapstart                  = var.snapstart
       alias                      = true
       admin                      = f.admin

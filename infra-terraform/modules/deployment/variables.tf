@@ -78,6 +78,16 @@ variable "kafka" {
   })
 }
 
+variable "http_payload" {
+  description = "The API Gateway event payload the HTTP functions receive: 2.0 (HTTP API) or 1.0 (REST API, LocalStack community); 1.0 runs the module's <httpHandler>Rest adapter."
+  type        = string
+  default     = "2.0"
+  validation {
+    condition     = contains(["2.0", "1.0"], var.http_payload)
+    error_message = "http_payload must be 2.0 or 1.0."
+  }
+}
+
 variable "kafka_triggers" {
   description = "Whether Kafka consumers get MSK event source mappings (false where there is no MSK, e.g. LocalStack community)."
   type        = bool

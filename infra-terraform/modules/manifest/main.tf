@@ -22,11 +22,13 @@ locals {
       consumes        = try(f.consumes, [])
       produces        = try(f.produces, [])
       schedule        = try(f.schedule, null)
-      # HTTP functions run their module's API Gateway adapter; consumers and scheduled functions run the
+      # HTTP functions run their module's API Gateway adapter; consumers run the runtime's MSK batch entry point
+      # (kafkaBatch, which hands each record to the function SHOP_FUNCTION names); scheduled functions run the
       # function itself (a bean of that name).
-      spring_function_definition = length(try(f.http, [])) > 0 ? try(local.modules[f.module].httpHandler, null) : f.name
-      admin                      = anytrue([for r in try(f.http, []) : try(r.auth, "") == "admin"])
-      consumed_topic_names       = [for t in try(f.consumes, []) : try(local.topics[t].name, t)]
+      spring_function_definition = (length(try(f.http, [])) > 0 ? try(local.modules[f.module].httpHandler, null)
+      : length(try(f.consumes, [])) > 0 ? "kafkaBatch" : f.name)
+      admin                = anytrue([for r in try(f.http, []) : try(r.auth, "") == "admin"])
+      consumed_topic_names = [for t in try(f.consumes, []) : try(local.topics[t].name, t)]
       # The outbox relay runs in every function of a module and publishes whatever the module wrote, so
       # write access follows the module's produced topics, not only this function's.
       module_produced_topic_names = distinct(flatten([

@@ -58,6 +58,7 @@ module "deployment" {
   redis_url              = var.redis_url
   kafka                  = var.kafka
   kafka_triggers         = var.kafka_triggers
+  http_payload           = var.api_gateway == "rest" ? "1.0" : "2.0"
   failure_destination    = local.failure_destination
   consumer               = var.consumer
   admin_jwt              = var.jwt != null
