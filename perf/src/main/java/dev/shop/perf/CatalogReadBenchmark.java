@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.shop.catalog.CatalogApplication;
 import dev.shop.catalog.domain.ProductCache;
-import dev.shop.catalog.domain.ProductCatalog;
+import dev.shop.catalog.domain.Products;
 import dev.shop.catalog.domain.ProductDraft;
 import dev.shop.catalog.domain.ProductRepository;
 import dev.shop.local.servers.FunctionProperties;
@@ -85,7 +85,7 @@ public class CatalogReadBenchmark implements Callable<Integer> {
 
         try (StatefulRedisConnection<String, String> redis = catalog.getBean(RedisClient.class).connect()) {
             skus.forEach(sku -> api.handle(get(sku))); // fill the cache
-            ProductCatalog rules = catalog.getBean(ProductCatalog.class);
+            Products rules = catalog.getBean(Products.class);
             ProductCache cache = catalog.getBean(ProductCache.class);
             List<Path> paths = List.of(
                     new Path("cache hit (getProduct)", sku -> { }, sku -> expect(api.handle(get(sku)), "HIT")),

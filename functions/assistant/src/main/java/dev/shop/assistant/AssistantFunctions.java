@@ -2,11 +2,8 @@ package dev.shop.assistant;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.assistant.AssistantService.ParseIntent;
 import dev.shop.assistant.execute.PlanExecutor;
@@ -23,23 +20,16 @@ import dev.shop.assistant.parser.ParseResult;
 import dev.shop.assistant.session.RedisSessionStore;
 import dev.shop.assistant.session.SessionStore;
 import dev.shop.events.EventTypes;
-import dev.shop.events.ProductChanged;
-import dev.shop.events.ProductDeleted;
-import dev.shop.runtime.aws.ApiGatewayHttpFunction;
-import dev.shop.runtime.config.RuntimeAutoConfiguration;
 import dev.shop.runtime.config.ShopProperties;
-import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.JsonBodies;
-import dev.shop.runtime.kafka.EventConsumers;
+import dev.shop.runtime.invocation.EventFunction;
 import dev.shop.runtime.manifest.FunctionManifest;
-import dev.shop.runtime.metering.InvocationMeter;
 import dev.shop.runtime.outbox.Outbox;
-import io.lettuce.core.RedisClient;
+import dev.shop.runtime.redis.RedisConnection;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /** The assistant's function beans. */
 @Configuration(proxyBeanMethods = false)
@@ -55,8 +45,8 @@ public class AssistantFunctions {
         return new IntentParser(index);
     }
 
-    @Bean(destroyMethod = "close")
-    RedisSessionStore sessionStore(RedisClient redis, ObjectMapper mapper,
+    @Bean
+    RedisSessionStore sessionStore(RedisConnection redis, ObjectMapper mapper,
                                    @Value("${shop.assistant.session-ttl:30m}") Duration ttl) {
         return new RedisSessionStore(redis, mapper, ttl);
     }
@@ -106,30 +96,16 @@ public class AssistantFunctions {
 
     /** Keeps this instance's index current: every instance reads every product event (anonymous group). */
     @Bean
-    public Consumer<Message<byte[]>> indexProducts(EventConsumers consumers, ProductIndex index) {
-        return consumers.consumer("indexProducts", event -> {
-            switch (event.data()) {
-                case ProductChanged changed -> index.upsert(CatalogProduct.of(changed), changed.version());
-                case ProductDeleted deleted -> index.delete(deleted.sku(), deleted.version());
-                default -> {
-                    // other event types on the topic are not the index's concern
-                }
-            }
-        });
+    public EventFunction indexProducts(ProductIndex index) {
+        return EventFunction.on(EventTypes.PRODUCT_CHANGED,
+                        event -> index.upsert(CatalogProduct.of(event.data()), event.data().version()))
+                .and(EventTypes.PRODUCT_DELETED, event -> index.delete(event.data().sku(), event.data().version()));
     }
 
     @Bean
-    HttpApi assistantHttpApi(FunctionManifest manifest, ShopProperties shop, InvocationMeter meter,
-                             ObjectMapper mapper, JsonBodies bodies, Function<ParseIntent, ParseResult> parseIntent,
-                             Function<ExecuteRequest, ExecuteResult> executePlan,
-                             PlanNotifications planNotifications) {
-        AssistantHttp http = new AssistantHttp(mapper, bodies, parseIntent, executePlan, planNotifications);
-        return RuntimeAutoConfiguration.httpApi(manifest, shop, http.operations(), meter, mapper);
-    }
-
-    /** The HTTP entry point on Lambda (API Gateway payload 2.0) and in the local gateway. */
-    @Bean
-    public Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> assistantApi(HttpApi assistantHttpApi) {
-        return new ApiGatewayHttpFunction(assistantHttpApi);
+    AssistantHttp assistantHttp(ObjectMapper mapper, JsonBodies bodies, Function<ParseIntent, ParseResult> parseIntent,
+                                Function<ExecuteRequest, ExecuteResult> executePlan,
+                                PlanNotifications planNotifications) {
+        return new AssistantHttp(mapper, bodies, parseIntent, executePlan, planNotifications);
     }
 }

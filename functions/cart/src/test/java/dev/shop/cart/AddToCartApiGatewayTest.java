@@ -8,9 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.cart.domain.ProductPrices;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.ProductChanged;
+import dev.shop.runtime.invocation.Invocations;
+import dev.shop.testing.Deliveries;
 import dev.shop.testing.LambdaFunctionHost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,10 @@ class AddToCartApiGatewayTest {
 
     @BeforeAll
     static void seedPriceReplica() {
-        // No Kafka binding under the lambda profile: apply the catalog's event as syncCartPrices would.
+        // No Kafka binding under the lambda profile: deliver the catalog's event as an MSK batch would.
         EventEnvelope<ProductChanged> mug = aProduct().sku(SKU).name("Enamel mug").price(1450).currency("EUR")
                 .changed();
-        lambda.context().getBean(ProductPrices.class).changed(mug.id(), mug.data());
+        Deliveries.deliver(lambda.context().getBean(Invocations.class), "syncCartPrices", mug);
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.shop.cart;
 
 import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.testing.HttpRequestBuilder.delete;
-import static dev.shop.testing.HttpRequestBuilder.get;
-import static dev.shop.testing.HttpRequestBuilder.post;
-import static dev.shop.testing.HttpRequestBuilder.put;
+import static dev.shop.runtime.http.HttpRequestBuilder.delete;
+import static dev.shop.runtime.http.HttpRequestBuilder.get;
+import static dev.shop.runtime.http.HttpRequestBuilder.post;
+import static dev.shop.runtime.http.HttpRequestBuilder.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +19,7 @@ import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.metering.MeteringWriter;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
 import dev.shop.testing.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jdbi.v3.core.Jdbi;

@@ -34,7 +34,7 @@ public class CatalogEvents implements AutoCloseable {
         this.kafka = new KafkaTestClient(bootstrap, "cart-tests-catalog");
         this.topic = topic;
         this.prices = prices;
-        this.processed = new ProcessedEventsProbe(jdbi, ProductPrices.CONSUMER);
+        this.processed = new ProcessedEventsProbe(jdbi, "syncCartPrices");
     }
 
     /** Publishes the event and returns once Kafka has acknowledged it. */

@@ -2,11 +2,9 @@ package dev.shop.checkout;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The checkout functions: startCheckout, getCheckout, advanceCheckout, sweepCheckouts. */
 @SpringBootApplication
-@EnableScheduling
 public class CheckoutApplication {
 
     public static void main(String[] args) {

@@ -4,31 +4,20 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.checkout.domain.CheckoutRequest;
 import dev.shop.checkout.domain.CheckoutStart;
 import dev.shop.checkout.domain.Checkouts;
 import dev.shop.checkout.domain.OutboxTaskDispatcher;
+import dev.shop.checkout.domain.StartCheckout;
 import dev.shop.checkout.http.CheckoutHttp;
-import dev.shop.events.TaskFailed;
-import dev.shop.events.TaskSucceeded;
-import dev.shop.runtime.aws.ApiGatewayHttpFunction;
-import dev.shop.runtime.config.RuntimeAutoConfiguration;
-import dev.shop.runtime.config.ShopProperties;
+import dev.shop.events.EventTypes;
 import dev.shop.runtime.crac.CracResources;
-import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.JsonBodies;
-import dev.shop.runtime.kafka.EventConsumers;
+import dev.shop.runtime.invocation.EventFunction;
+import dev.shop.runtime.invocation.ScheduledFunction;
 import dev.shop.runtime.manifest.FunctionManifest;
-import dev.shop.runtime.metering.InvocationMeter;
-import dev.shop.runtime.metering.Outcome;
-import dev.shop.runtime.metering.Trigger;
 import dev.shop.runtime.outbox.Outbox;
 import dev.shop.workflow.ExecutionNotifications;
 import dev.shop.workflow.ExecutionView;
@@ -36,20 +25,15 @@ import dev.shop.workflow.WorkflowEngine;
 import dev.shop.workflow.definition.StateMachine;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
-import org.springframework.scheduling.annotation.Scheduled;
 
-/** The checkout's function beans: the saga's entry, its reply consumer, its sweeper and HTTP face. */
+
+
+/** The checkout's function beans: the saga's entry, its reply consumer, its sweeper, and its HTTP face. */
 @Configuration(proxyBeanMethods = false)
 public class CheckoutFunctions {
-
-    /** The command of {@code startCheckout}. */
-    public record StartCheckout(String idempotencyKey, CheckoutRequest request, String correlationId) {
-    }
 
     @Bean
     StateMachine checkoutStateMachine() {
@@ -109,68 +93,23 @@ public class CheckoutFunctions {
 
     /** Participants' replies move the saga on; redeliveries and stale tokens change nothing. */
     @Bean
-    public Consumer<Message<byte[]>> advanceCheckout(EventConsumers consumers, WorkflowEngine checkoutSaga,
-                                                     ObjectMapper mapper) {
-        return consumers.consumer("advanceCheckout", event -> {
-            switch (event.data()) {
-                case TaskSucceeded ok -> checkoutSaga.onTaskSucceeded(event.id(), ok.taskToken(),
-                        mapper.valueToTree(ok.output()));
-                case TaskFailed failed -> checkoutSaga.onTaskFailed(event.id(), failed.taskToken(), failed.error(),
-                        failed.cause());
-                default -> {
-                    // other event types on the topic are not replies
-                }
-            }
-        });
+    public EventFunction advanceCheckout(WorkflowEngine checkoutSaga, ObjectMapper mapper) {
+        // The engine records each reply's id in its own step transaction, retried when it loses a race.
+        return EventFunction.on(EventTypes.TASK_SUCCEEDED, event -> checkoutSaga.onTaskSucceeded(event.id(),
+                        event.data().taskToken(), mapper.valueToTree(event.data().output())))
+                .and(EventTypes.TASK_FAILED, event -> checkoutSaga.onTaskFailed(event.id(), event.data().taskToken(),
+                        event.data().error(), event.data().cause()));
     }
 
-    /** Task timeouts and due retries; a schedule invokes it in the cloud, {@link CheckoutSweepTimer} locally. */
+    /** Task timeouts and due retries; a schedule invokes it in the cloud, the runtime's timer locally. */
     @Bean
-    public Supplier<Integer> sweepCheckouts(WorkflowEngine checkoutSaga, InvocationMeter meter) {
-        return () -> {
-            InvocationMeter.Invocation invocation = meter.start("sweepCheckouts", Trigger.SCHEDULE, null);
-            try {
-                int advanced = checkoutSaga.sweep();
-                invocation.end(Outcome.SUCCESS);
-                return advanced;
-            } catch (RuntimeException e) {
-                invocation.end(Outcome.ERROR);
-                throw e;
-            }
-        };
+    public ScheduledFunction sweepCheckouts(WorkflowEngine checkoutSaga) {
+        return ScheduledFunction.of(checkoutSaga::sweep);
     }
 
     @Bean
-    @ConditionalOnProperty(name = "shop.checkout.sweep-enabled", havingValue = "true", matchIfMissing = true)
-    CheckoutSweepTimer checkoutSweepTimer(Supplier<Integer> sweepCheckouts) {
-        return new CheckoutSweepTimer(sweepCheckouts);
-    }
-
-    @Bean
-    HttpApi checkoutHttpApi(FunctionManifest manifest, ShopProperties shop, InvocationMeter meter, ObjectMapper mapper,
-                            JsonBodies bodies, Function<StartCheckout, CheckoutStart> startCheckout,
-                            Function<String, Optional<ExecutionView>> getCheckout) {
-        CheckoutHttp http = new CheckoutHttp(mapper, bodies, startCheckout, getCheckout);
-        return RuntimeAutoConfiguration.httpApi(manifest, shop, http.operations(), meter, mapper);
-    }
-
-    /** The HTTP entry point on Lambda (API Gateway payload 2.0) and in the local gateway. */
-    @Bean
-    public Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> checkoutApi(HttpApi checkoutHttpApi) {
-        return new ApiGatewayHttpFunction(checkoutHttpApi);
-    }
-
-    /** The local stand-in for the cloud's schedule. */
-    static final class CheckoutSweepTimer {
-        private final Supplier<Integer> sweep;
-
-        CheckoutSweepTimer(Supplier<Integer> sweep) {
-            this.sweep = sweep;
-        }
-
-        @Scheduled(fixedDelayString = "${shop.checkout.sweep-interval:500ms}")
-        void sweep() {
-            sweep.get();
-        }
+    CheckoutHttp checkoutHttp(ObjectMapper mapper, JsonBodies bodies, Function<StartCheckout, CheckoutStart> startCheckout,
+                              Function<String, Optional<ExecutionView>> getCheckout) {
+        return new CheckoutHttp(mapper, bodies, startCheckout, getCheckout);
     }
 }

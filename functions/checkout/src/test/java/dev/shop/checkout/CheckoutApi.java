@@ -2,8 +2,8 @@ package dev.shop.checkout;
 
 import static dev.shop.checkout.CheckoutBodies.aCheckoutOf;
 import static dev.shop.checkout.CheckoutBodies.uniqueKey;
-import static dev.shop.testing.HttpRequestBuilder.get;
-import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.runtime.http.HttpRequestBuilder.get;
+import static dev.shop.runtime.http.HttpRequestBuilder.post;
 import static dev.shop.testing.JsonResponses.bodyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +14,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
 
 /** The checkout's HTTP API as a client uses it: start a checkout, read it, wait for it to finish. */
 public class CheckoutApi {

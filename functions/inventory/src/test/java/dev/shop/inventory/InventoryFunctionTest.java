@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = InventoryApplication.class, properties = {
-        "shop.inventory.expiry-sweep-interval=1s",
+        "shop.schedules.expireReservations.every=1s",
         "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = RealServersInitializer.class)
 public @interface InventoryFunctionTest {

@@ -10,14 +10,16 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.ReleaseInventory;
 import dev.shop.events.ReserveInventory;
-import dev.shop.inventory.InventoryFunctions.SetStock;
+import dev.shop.inventory.domain.InventoryCommands.SetStock;
 import dev.shop.inventory.domain.CommitOutcome;
-import dev.shop.inventory.domain.Delivery;
 import dev.shop.inventory.domain.ReleaseOutcome;
 import dev.shop.inventory.domain.ReservationOutcome;
 import dev.shop.inventory.domain.Reservations;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.inventory.domain.StockLookup;
+import dev.shop.runtime.invocation.EventOutcome;
+import dev.shop.runtime.invocation.Invocations;
+import dev.shop.testing.Deliveries;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.context.ApplicationContext;
 
@@ -32,9 +34,7 @@ public final class Stockroom {
 
     private final Function<SetStock, Stock> setStock;
     private final Function<String, StockLookup> getStock;
-    private final Function<EventEnvelope<ReserveInventory>, Delivery<ReservationOutcome>> reserveStock;
-    private final Function<EventEnvelope<ReleaseInventory>, Delivery<ReleaseOutcome>> releaseStock;
-    private final Function<EventEnvelope<CommitInventory>, Delivery<CommitOutcome>> commitStock;
+    private final Invocations invocations;
     private final Supplier<Integer> expireReservations;
     private final Reservations reservations;
     private final Jdbi jdbi;
@@ -44,9 +44,7 @@ public final class Stockroom {
     public Stockroom(ApplicationContext context) {
         setStock = context.getBean("setStock", Function.class);
         getStock = context.getBean("getStock", Function.class);
-        reserveStock = context.getBean("reserveStock", Function.class);
-        releaseStock = context.getBean("releaseStock", Function.class);
-        commitStock = context.getBean("commitStock", Function.class);
+        invocations = context.getBean(Invocations.class);
         expireReservations = context.getBean("expireReservations", Supplier.class);
         reservations = context.getBean(Reservations.class);
         jdbi = context.getBean(Jdbi.class);
@@ -71,28 +69,30 @@ public final class Stockroom {
         };
     }
 
-    public Delivery<ReservationOutcome> deliver(EventEnvelope<ReserveInventory> command) {
-        return reserveStock.apply(command);
+    /** Delivers the command to reserveInventory as a trigger does; what the invocation layer did with it. */
+    public EventOutcome deliver(EventEnvelope<ReserveInventory> command) {
+        return Deliveries.deliver(invocations, "reserveInventory", command);
     }
 
     public ReservationOutcome reserve(EventEnvelope<ReserveInventory> command) {
-        return applied(reserveStock.apply(command));
+        return handled(deliver(command), ReservationOutcome.class);
     }
 
     public ReservationOutcome reserve(Commands command) {
         return reserve(command.build());
     }
 
-    public Delivery<ReleaseOutcome> deliverRelease(EventEnvelope<ReleaseInventory> command) {
-        return releaseStock.apply(command);
+    public EventOutcome deliverRelease(EventEnvelope<ReleaseInventory> command) {
+        return Deliveries.deliver(invocations, "releaseInventory", command);
     }
 
     public ReleaseOutcome release(String checkoutId) {
-        return applied(releaseStock.apply(Commands.release(checkoutId)));
+        return handled(deliverRelease(Commands.release(checkoutId)), ReleaseOutcome.class);
     }
 
     public CommitOutcome commit(String checkoutId) {
-        return applied(commitStock.apply(Commands.commit(checkoutId)));
+        return handled(Deliveries.deliver(invocations, "commitInventory", Commands.commit(checkoutId)),
+                CommitOutcome.class);
     }
 
     public int expireReservations() {
@@ -120,8 +120,8 @@ public final class Stockroom {
         return replies.getLast();
     }
 
-    private static <O> O applied(Delivery<O> delivery) {
-        assertThat(delivery).isInstanceOf(Delivery.Applied.class);
-        return ((Delivery.Applied<O>) delivery).outcome();
+    private static <O> O handled(EventOutcome delivery, Class<O> outcome) {
+        assertThat(delivery).isInstanceOf(EventOutcome.Handled.class);
+        return outcome.cast(((EventOutcome.Handled) delivery).result());
     }
 }

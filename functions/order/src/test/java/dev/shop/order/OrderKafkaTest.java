@@ -8,7 +8,7 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.TaskFailed;
 import dev.shop.events.TaskSucceeded;
-import dev.shop.order.domain.OrderBook;
+import dev.shop.order.domain.Orders;
 import dev.shop.order.domain.OrderLookup;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.testing.Fixtures;
@@ -32,7 +32,7 @@ class OrderKafkaTest {
     @Autowired
     EventCodec codec;
     @Autowired
-    OrderBook orders;
+    Orders orders;
     @Value("${shop.kafka.bootstrap}")
     String bootstrap;
 

@@ -96,6 +96,9 @@ public final class LambdaFunctionHost implements AutoCloseable, BeforeAllCallbac
             BootedContext.last = null;
             invoker = new FunctionInvoker(function);
             context = BootedContext.last;
+            // On AWS the module's migration Lambda runs at deploy time, before any function takes traffic; a
+            // function's own init never migrates (SHOP_DB_MIGRATE=false under the lambda profile).
+            context.getBean("migrateModule", java.util.function.Supplier.class).get();
         } catch (RuntimeException | Error e) {
             close();
             throw e;

@@ -1,14 +1,11 @@
 package dev.shop.localstack;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 
-import dev.shop.runtime.http.RouteTemplate;
+import dev.shop.runtime.http.HttpRoutes;
 import dev.shop.runtime.manifest.FunctionManifest;
 
 /**
@@ -18,8 +15,7 @@ import dev.shop.runtime.manifest.FunctionManifest;
 public final class GatewayRoutes {
 
     /** One route of one function, e.g. {@code GET /products/{sku}} of {@code getProduct} in {@code catalog}. */
-    public record Route(String function, String module, String method, String path, RouteTemplate template,
-                        int timeoutSeconds) {
+    public record Route(String function, String module, String method, String path, int timeoutSeconds) {
 
         /** The API Gateway route key, e.g. {@code GET /products/{sku}}. */
         public String routeKey() {
@@ -44,9 +40,13 @@ public final class GatewayRoutes {
     }
 
     private final List<Route> routes;
+    private final HttpRoutes<Route> matcher;
 
     private GatewayRoutes(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        HttpRoutes.Builder<Route> builder = HttpRoutes.builder();
+        routes.forEach(route -> builder.route(route.method(), route.path(), route));
+        this.matcher = builder.build();
     }
 
     public static GatewayRoutes of(FunctionManifest manifest) {
@@ -55,7 +55,7 @@ public final class GatewayRoutes {
             for (FunctionManifest.HttpRoute http : function.http()) {
                 String method = http.method().toUpperCase(Locale.ROOT);
                 routes.add(new Route(function.name(), function.module(), method, http.path(),
-                        RouteTemplate.parse(http.path()), function.timeoutSeconds()));
+                        function.timeoutSeconds()));
             }
         }
         return new GatewayRoutes(routes);
@@ -70,30 +70,16 @@ public final class GatewayRoutes {
         return routes;
     }
 
-    /** Resolves a request; {@code rawPath} is the path as sent (percent-encoded), as API Gateway matches it. */
+    /**
+     * Resolves a request; {@code rawPath} is the path as sent (percent-encoded), as API Gateway matches it. The
+     * runtime's own router decides, so the gateway and every function's HTTP face agree: the most specific route
+     * wins ({@code /products/featured} before {@code /products/{sku}}).
+     */
     public Resolution resolve(String method, String rawPath) {
-        String upper = method.toUpperCase(Locale.ROOT);
-        TreeSet<String> allowed = new TreeSet<>();
-        Matched best = null;
-        for (Route route : routes) {
-            Optional<Map<String, String>> parameters = route.template().match(rawPath);
-            if (parameters.isEmpty()) {
-                continue;
-            }
-            allowed.add(route.method());
-            // Like API Gateway, the most specific route wins: /products/featured before /products/{sku}.
-            if (route.method().equals(upper)
-                    && (best == null || literalSegments(route) > literalSegments(best.route()))) {
-                best = new Matched(route, parameters.get());
-            }
-        }
-        if (best != null) {
-            return best;
-        }
-        return allowed.isEmpty() ? new NoRoute() : new MethodNotAllowed(List.copyOf(allowed));
-    }
-
-    private static long literalSegments(Route route) {
-        return Arrays.stream(route.template().segments()).filter(segment -> !segment.startsWith("{")).count();
+        return switch (matcher.resolve(method, rawPath)) {
+            case HttpRoutes.Matched<Route> matched -> new Matched(matched.route().target(), matched.pathParameters());
+            case HttpRoutes.NoRoute<Route> none -> new NoRoute();
+            case HttpRoutes.MethodNotAllowed<Route> notAllowed -> new MethodNotAllowed(notAllowed.allowed());
+        };
     }
 }

@@ -12,6 +12,7 @@ import dev.shop.assistant.execute.PlanExecutor.ExecuteResult;
 import dev.shop.assistant.notify.PlanNotifications;
 import dev.shop.assistant.parser.ParseResult;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
@@ -20,7 +21,7 @@ import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
 /** The HTTP binding of the assistant: POST /assistant/intents and POST /assistant/execute. */
-public class AssistantHttp {
+public class AssistantHttp implements HttpOperations {
 
     public static final int MAX_TEXT = 1000;
 
@@ -39,6 +40,7 @@ public class AssistantHttp {
         this.notifications = notifications;
     }
 
+    @Override
     public Map<String, HttpOperation> operations() {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         operations.put("parseIntent", this::parse);

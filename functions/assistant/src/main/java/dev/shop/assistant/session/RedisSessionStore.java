@@ -5,45 +5,30 @@ import java.time.Duration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.assistant.parser.SessionContext;
-import io.lettuce.core.RedisClient;
+import dev.shop.runtime.redis.RedisConnection;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Sessions as JSON under {@code assistant:session:<id>}, expiring after a quiet period (30 minutes by default). */
-public class RedisSessionStore implements SessionStore, AutoCloseable {
+public class RedisSessionStore implements SessionStore {
 
     public static final String PREFIX = "assistant:session:";
     private static final Logger log = LoggerFactory.getLogger(RedisSessionStore.class);
 
-    private final RedisClient client;
+    private final RedisConnection redis;
     private final ObjectMapper mapper;
     private final Duration ttl;
-    private volatile StatefulRedisConnection<String, String> connection;
 
-    public RedisSessionStore(RedisClient client, ObjectMapper mapper, Duration ttl) {
-        this.client = client;
+    public RedisSessionStore(RedisConnection redis, ObjectMapper mapper, Duration ttl) {
+        this.redis = redis;
         this.mapper = mapper;
         this.ttl = ttl;
     }
 
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> c = connection;
-        if (c == null || !c.isOpen()) {
-            synchronized (this) {
-                if (connection == null || !connection.isOpen()) {
-                    connection = client.connect();
-                }
-                c = connection;
-            }
-        }
-        return c;
-    }
-
     @Override
     public SessionContext load(String sessionId) {
-        String json = connection().sync().get(PREFIX + sessionId);
+        String json = redis.sync().get(PREFIX + sessionId);
         if (json == null) {
             return new SessionContext();
         }
@@ -58,17 +43,10 @@ public class RedisSessionStore implements SessionStore, AutoCloseable {
     @Override
     public void save(String sessionId, SessionContext context) {
         try {
-            connection().sync().set(PREFIX + sessionId, mapper.writeValueAsString(context),
+            redis.sync().set(PREFIX + sessionId, mapper.writeValueAsString(context),
                     SetArgs.Builder.px(ttl.toMillis()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("session could not be written", e);
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (connection != null) {
-            connection.close();
         }
     }
 }

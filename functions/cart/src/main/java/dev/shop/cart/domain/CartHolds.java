@@ -12,25 +12,19 @@ import dev.shop.events.FreezeCart;
 import dev.shop.events.OrderLine;
 import dev.shop.events.ReleaseCart;
 import dev.shop.events.StockLine;
-import dev.shop.runtime.inbox.ProcessedEvents;
 import dev.shop.runtime.saga.TaskReplies;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The checkout saga's side of carts: a checkout holds its cart and is told exactly what it holds, then takes
  * what it bought out of it, or lets it go.
  *
- * <p>Each command is one transaction that records its event id (a redelivery changes nothing and replies
- * nothing), locks the cart's row, applies the change and appends the reply to the outbox. Every hold is kept in
+ * <p>Each command runs in the transaction the invocation layer opens with its event id recorded (a redelivery changes
+ * nothing and replies nothing): it locks the cart's row, applies the change and appends the reply to the outbox. Every hold is kept in
  * {@code cart_holds} after it ends, so a late FreezeCart of an ended checkout (a retry whose earlier attempt
  * was only slow) holds nothing.
  */
 public class CartHolds {
-
-    public static final String FREEZE = "freezeCart";
-    public static final String RELEASE = "releaseCart";
-    public static final String CLEAR = "clearCart";
 
     public static final String CART_NOT_FOUND = "Cart.NotFound";
     public static final String CART_EMPTY = "Cart.Empty";
@@ -38,61 +32,44 @@ public class CartHolds {
     public static final String IN_CHECKOUT = "Cart.InCheckout";
     public static final String CHECKOUT_ENDED = "Cart.CheckoutEnded";
 
-    private final Jdbi jdbi;
-    private final CartRepository carts;
+    private final Carts carts;
     private final TaskReplies replies;
 
-    public CartHolds(Jdbi jdbi, CartRepository carts, TaskReplies replies) {
-        this.jdbi = jdbi;
+    public CartHolds(Carts carts, TaskReplies replies) {
         this.carts = carts;
         this.replies = replies;
     }
 
-    /** Holds the cart for the checkout and replies with its lines; empty when this delivery was handled before. */
-    public Optional<HoldOutcome> freeze(EventEnvelope<FreezeCart> event) {
+    /** Holds the cart for the checkout and replies with its lines, inside the caller's transaction. */
+    public HoldOutcome freeze(Handle h, EventEnvelope<FreezeCart> event) {
         FreezeCart command = event.data();
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, FREEZE, event.id())) {
-                return Optional.empty();
-            }
-            HoldOutcome outcome = freeze(h, command);
-            if (outcome instanceof HoldOutcome.Held held) {
-                replies.succeeded(h, event, command.checkoutId(), command.taskToken(), purchase(held.cart()));
-            } else {
-                replies.failed(h, event, command.checkoutId(), command.taskToken(), error(outcome), cause(outcome));
-            }
-            return Optional.of(outcome);
-        });
+        HoldOutcome outcome = freeze(h, command);
+        if (outcome instanceof HoldOutcome.Held held) {
+            replies.succeeded(h, event, command.checkoutId(), command.taskToken(), purchase(held.cart()));
+        } else {
+            replies.failed(h, event, command.checkoutId(), command.taskToken(), error(outcome), cause(outcome));
+        }
+        return outcome;
     }
 
-    /** Lets the cart go, unchanged; empty when this delivery was handled before. */
-    public Optional<Boolean> release(EventEnvelope<ReleaseCart> event) {
+    /** Lets the cart go, unchanged, inside the caller's transaction; whether the checkout held it. */
+    public boolean release(Handle h, EventEnvelope<ReleaseCart> event) {
         ReleaseCart command = event.data();
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, RELEASE, event.id())) {
-                return Optional.empty();
-            }
-            boolean released = end(h, command.cartId(), command.checkoutId(), "RELEASED");
-            replies.succeeded(h, event, command.checkoutId(), command.taskToken(), Map.of("released", released));
-            return Optional.of(released);
-        });
+        boolean released = end(h, command.cartId(), command.checkoutId(), "RELEASED");
+        replies.succeeded(h, event, command.checkoutId(), command.taskToken(), Map.of("released", released));
+        return released;
     }
 
     /**
-     * Takes what the checkout bought out of the cart and ends its hold; the cart keeps anything else. Empty when
-     * this delivery was handled before.
+     * Takes what the checkout bought out of the cart and ends its hold, inside the caller's transaction; the cart
+     * keeps anything else. Whether there was anything to take out.
      */
-    public Optional<Boolean> clear(EventEnvelope<ClearCart> event) {
+    public boolean clear(Handle h, EventEnvelope<ClearCart> event) {
         ClearCart command = event.data();
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, CLEAR, event.id())) {
-                return Optional.empty();
-            }
-            boolean cleared = takeOut(h, command, event.subject());
-            end(h, command.cartId(), command.checkoutId(), "CLEARED");
-            replies.succeeded(h, event, command.checkoutId(), command.taskToken(), Map.of("cleared", cleared));
-            return Optional.of(cleared);
-        });
+        boolean cleared = takeOut(h, command, event.subject());
+        end(h, command.cartId(), command.checkoutId(), "CLEARED");
+        replies.succeeded(h, event, command.checkoutId(), command.taskToken(), Map.of("cleared", cleared));
+        return cleared;
     }
 
     private HoldOutcome freeze(Handle h, FreezeCart command) {
@@ -105,7 +82,7 @@ public class CartHolds {
         if (ended.isPresent()) {
             return new HoldOutcome.CheckoutEnded(checkoutId);
         }
-        Optional<Cart> found = CartRepository.load(h, command.cartId(), true);
+        Optional<Cart> found = Carts.load(h, command.cartId(), true);
         if (found.isEmpty()) {
             return new HoldOutcome.CartNotFound(command.cartId());
         }
@@ -169,7 +146,7 @@ public class CartHolds {
 
     /** Takes the bought quantities out of the cart's lines (all of them for a command that names none). */
     private boolean takeOut(Handle h, ClearCart command, String correlationId) {
-        Optional<Cart> cart = CartRepository.load(h, command.cartId(), true);
+        Optional<Cart> cart = Carts.load(h, command.cartId(), true);
         if (cart.isEmpty() || cart.get().items().isEmpty()) {
             return false;
         }

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * concurrent changes to one cart queue up instead of overwriting each other; a refused change writes nothing.
  * A cart a checkout holds ({@link CartHolds}) refuses changes until that checkout ends.
  */
-public class CartRepository {
+public class Carts {
 
     private static final String SOURCE = "/functions/cart";
 
@@ -29,7 +29,7 @@ public class CartRepository {
     private final Outbox outbox;
     private final String cartEventsTopic;
 
-    public CartRepository(Jdbi jdbi, ProductPrices prices, Outbox outbox, String cartEventsTopic) {
+    public Carts(Jdbi jdbi, ProductPrices prices, Outbox outbox, String cartEventsTopic) {
         this.jdbi = jdbi;
         this.prices = prices;
         this.outbox = outbox;
@@ -190,7 +190,7 @@ public class CartRepository {
                           from cart_items where cart_id = :cartId
                          order by added_seq""")
                 .bind("cartId", cartId)
-                .map(CartRepository::line)
+                .map(Carts::line)
                 .list();
     }
 

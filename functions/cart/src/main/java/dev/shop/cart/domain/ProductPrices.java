@@ -6,20 +6,17 @@ import java.util.Optional;
 
 import dev.shop.events.ProductChanged;
 import dev.shop.events.ProductDeleted;
-import dev.shop.runtime.inbox.ProcessedEvents;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The cart's replica of catalog names and prices, kept from the catalog's product events: the cart never
- * calls the catalog. Each event applies once (its id is recorded in the same transaction) and only if it is
- * newer than the row it would replace; a delete leaves a tombstone that older changes cannot overwrite.
+ * calls the catalog. Each event applies once (the invocation layer records its id in the same transaction) and
+ * only if it is newer than the row it would replace; a delete leaves a tombstone that older changes cannot
+ * overwrite.
  */
 public class ProductPrices {
-
-    /** The consumer name under which applied event ids are recorded. */
-    public static final String CONSUMER = "syncCartPrices";
 
     private static final String COLUMNS = "sku, name, price_cents, currency, version, deleted";
 
@@ -28,9 +25,7 @@ public class ProductPrices {
         /** The replica now holds the event's state. */
         APPLIED,
         /** The replica already held this version or a newer one; nothing changed. */
-        STALE,
-        /** The event was applied before (a redelivery); nothing changed. */
-        DUPLICATE
+        STALE
     }
 
     private final Jdbi jdbi;
@@ -49,46 +44,38 @@ public class ProductPrices {
         return row(h, sku).filter(product -> !product.deleted());
     }
 
-    public Sync changed(String eventId, ProductChanged event) {
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, CONSUMER, eventId)) {
-                return Sync.DUPLICATE;
-            }
-            int written = h.createUpdate("""
-                            insert into product_prices as p (sku, name, price_cents, currency, version, deleted,
-                                                             updated_at)
-                            values (:sku, :name, :priceCents, :currency, :version, false, now())
-                            on conflict (sku) do update
-                               set name = excluded.name, price_cents = excluded.price_cents,
-                                   currency = excluded.currency, version = excluded.version, deleted = false,
-                                   updated_at = now()
-                             where p.version < excluded.version""")
-                    .bind("sku", event.sku())
-                    .bind("name", event.name())
-                    .bind("priceCents", event.priceCents())
-                    .bind("currency", event.currency())
-                    .bind("version", event.version())
-                    .execute();
-            return written == 1 ? Sync.APPLIED : Sync.STALE;
-        });
+    /** Applies a product change inside the caller's transaction, if it is newer than what the replica holds. */
+    public Sync changed(Handle h, ProductChanged event) {
+        int written = h.createUpdate("""
+                        insert into product_prices as p (sku, name, price_cents, currency, version, deleted,
+                                                         updated_at)
+                        values (:sku, :name, :priceCents, :currency, :version, false, now())
+                        on conflict (sku) do update
+                           set name = excluded.name, price_cents = excluded.price_cents,
+                               currency = excluded.currency, version = excluded.version, deleted = false,
+                               updated_at = now()
+                         where p.version < excluded.version""")
+                .bind("sku", event.sku())
+                .bind("name", event.name())
+                .bind("priceCents", event.priceCents())
+                .bind("currency", event.currency())
+                .bind("version", event.version())
+                .execute();
+        return written == 1 ? Sync.APPLIED : Sync.STALE;
     }
 
-    public Sync deleted(String eventId, ProductDeleted event) {
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, CONSUMER, eventId)) {
-                return Sync.DUPLICATE;
-            }
-            int written = h.createUpdate("""
-                            insert into product_prices as p (sku, version, deleted, updated_at)
-                            values (:sku, :version, true, now())
-                            on conflict (sku) do update
-                               set version = excluded.version, deleted = true, updated_at = now()
-                             where p.version < excluded.version""")
-                    .bind("sku", event.sku())
-                    .bind("version", event.version())
-                    .execute();
-            return written == 1 ? Sync.APPLIED : Sync.STALE;
-        });
+    /** Applies a product deletion inside the caller's transaction, leaving a tombstone older changes cannot undo. */
+    public Sync deleted(Handle h, ProductDeleted event) {
+        int written = h.createUpdate("""
+                        insert into product_prices as p (sku, version, deleted, updated_at)
+                        values (:sku, :version, true, now())
+                        on conflict (sku) do update
+                           set version = excluded.version, deleted = true, updated_at = now()
+                         where p.version < excluded.version""")
+                .bind("sku", event.sku())
+                .bind("version", event.version())
+                .execute();
+        return written == 1 ? Sync.APPLIED : Sync.STALE;
     }
 
     private static Optional<ProductPrice> row(Handle h, String sku) {

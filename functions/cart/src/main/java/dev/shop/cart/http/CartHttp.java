@@ -5,19 +5,20 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.cart.CartFunctions.AddToCart;
-import dev.shop.cart.CartFunctions.DeleteCart;
-import dev.shop.cart.CartFunctions.GetCart;
-import dev.shop.cart.CartFunctions.RemoveCartItem;
-import dev.shop.cart.CartFunctions.SetCartItemQuantity;
 import dev.shop.cart.domain.Cart;
+import dev.shop.cart.domain.CartCommands.AddToCart;
+import dev.shop.cart.domain.CartCommands.DeleteCart;
+import dev.shop.cart.domain.CartCommands.GetCart;
+import dev.shop.cart.domain.CartCommands.RemoveCartItem;
+import dev.shop.cart.domain.CartCommands.SetCartItemQuantity;
 import dev.shop.cart.domain.CartIds;
-import dev.shop.events.Skus;
 import dev.shop.cart.domain.CartLine;
 import dev.shop.cart.domain.CartLookup;
 import dev.shop.cart.domain.CartOutcome;
 import dev.shop.cart.domain.CartRemoval;
+import dev.shop.events.Skus;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
@@ -29,7 +30,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** The HTTP binding of the cart functions: request to command, outcome to status code. */
-public class CartHttp {
+public class CartHttp implements HttpOperations {
 
     static final String QUANTITY_RULE =
             "must be a whole number from " + CartLine.MIN_QUANTITY + " to " + CartLine.MAX_QUANTITY;
@@ -69,6 +70,7 @@ public class CartHttp {
         this.deleteCart = deleteCart;
     }
 
+    @Override
     public Map<String, HttpOperation> operations() {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         operations.put("addToCart", this::add);

@@ -32,7 +32,7 @@ class CartEventsTest {
     @Autowired
     CatalogEvents catalog;
     @Autowired
-    CartRepository carts;
+    Carts carts;
     @Autowired
     Jdbi jdbi;
     @Autowired

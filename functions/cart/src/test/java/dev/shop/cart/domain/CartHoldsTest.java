@@ -2,8 +2,9 @@ package dev.shop.cart.domain;
 
 import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.runtime.http.HttpRequestBuilder.post;
 import static dev.shop.testing.JsonResponses.bodyOf;
+import static dev.shop.testing.Deliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +26,7 @@ import dev.shop.events.StockLine;
 import dev.shop.events.TaskFailed;
 import dev.shop.events.TaskSucceeded;
 import dev.shop.runtime.http.HttpApi;
+import dev.shop.runtime.invocation.Invocations;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.testing.KafkaTestClient;
@@ -44,9 +46,9 @@ class CartHoldsTest {
     @Autowired
     CatalogEvents catalog;
     @Autowired
-    CartRepository carts;
+    Carts carts;
     @Autowired
-    CartHolds holds;
+    Invocations invocations;
     @Autowired
     HttpApi cartHttpApi;
     @Autowired
@@ -67,7 +69,7 @@ class CartHoldsTest {
         Cart cart = updated(carts.add(cartId, pen.sku(), 3, "setup"));
         String checkoutId = checkoutId();
 
-        holds.freeze(freeze(cartId, checkoutId, null));
+        deliver(invocations, "freezeCart", freeze(cartId, checkoutId, null));
 
         TaskSucceeded reply = OutboxReplies.succeeded(onlyReply(checkoutId));
         assertThat(reply.output()).containsEntry("cartVersion", (int) cart.version())
@@ -84,7 +86,7 @@ class CartHoldsTest {
         String cartId = uniqueCartId();
         carts.add(cartId, mug.sku(), 1, "setup");
         String checkoutId = checkoutId();
-        holds.freeze(freeze(cartId, checkoutId, null));
+        deliver(invocations, "freezeCart", freeze(cartId, checkoutId, null));
 
         assertThat(carts.add(cartId, mug.sku(), 1, "c")).isEqualTo(new CartOutcome.InCheckout(cartId, checkoutId));
         assertThat(carts.setQuantity(cartId, mug.sku(), 5, "c")).isEqualTo(new CartOutcome.InCheckout(cartId, checkoutId));
@@ -113,9 +115,9 @@ class CartHoldsTest {
         String unknownCheckout = checkoutId();
         String emptyCheckout = checkoutId();
         String changedCheckout = checkoutId();
-        holds.freeze(freeze(uniqueCartId(), unknownCheckout, null));
-        holds.freeze(freeze(emptied, emptyCheckout, null));
-        holds.freeze(freeze(changed, changedCheckout, version - 1));
+        deliver(invocations, "freezeCart", freeze(uniqueCartId(), unknownCheckout, null));
+        deliver(invocations, "freezeCart", freeze(emptied, emptyCheckout, null));
+        deliver(invocations, "freezeCart", freeze(changed, changedCheckout, version - 1));
 
         assertThat(OutboxReplies.failed(onlyReply(unknownCheckout)).error()).isEqualTo(CartHolds.CART_NOT_FOUND);
         assertThat(OutboxReplies.failed(onlyReply(emptyCheckout)).error()).isEqualTo(CartHolds.CART_EMPTY);
@@ -132,9 +134,9 @@ class CartHoldsTest {
         String first = checkoutId();
         String second = checkoutId();
 
-        holds.freeze(freeze(cartId, first, null));
-        holds.freeze(freeze(cartId, second, null));
-        holds.freeze(freeze(cartId, first, null));
+        deliver(invocations, "freezeCart", freeze(cartId, first, null));
+        deliver(invocations, "freezeCart", freeze(cartId, second, null));
+        deliver(invocations, "freezeCart", freeze(cartId, first, null));
 
         TaskFailed refused = OutboxReplies.failed(onlyReply(second));
         assertThat(refused.error()).isEqualTo(CartHolds.IN_CHECKOUT);
@@ -151,12 +153,13 @@ class CartHoldsTest {
         String cartId = uniqueCartId();
         carts.add(cartId, mug.sku(), 1, "setup");
         String checkoutId = checkoutId();
-        holds.freeze(freeze(cartId, checkoutId, null));
+        deliver(invocations, "freezeCart", freeze(cartId, checkoutId, null));
 
-        assertThat(holds.release(release(cartId, checkoutId))).contains(true);
+        deliver(invocations, "releaseCart", release(cartId, checkoutId));
+        assertThat(OutboxReplies.succeeded(replies(checkoutId).getLast()).output()).containsEntry("released", true);
         assertThat(carts.add(cartId, mug.sku(), 1, "after")).isInstanceOf(CartOutcome.Updated.class);
 
-        holds.freeze(freeze(cartId, checkoutId, null));
+        deliver(invocations, "freezeCart", freeze(cartId, checkoutId, null));
         List<EventEnvelope<?>> replies = new OutboxReplies(jdbi, codec).of(checkoutId);
         assertThat(OutboxReplies.failed(replies.getLast()).error()).isEqualTo(CartHolds.CHECKOUT_ENDED);
         assertThat(carts.find(cartId).orElseThrow().checkoutId()).isNull();
@@ -167,8 +170,9 @@ class CartHoldsTest {
         String cartId = cartWithItems();
         String checkoutId = checkoutId();
 
-        assertThat(holds.release(release(cartId, checkoutId))).contains(false);
-        holds.freeze(freeze(cartId, checkoutId, null));
+        deliver(invocations, "releaseCart", release(cartId, checkoutId));
+        assertThat(OutboxReplies.succeeded(replies(checkoutId).getLast()).output()).containsEntry("released", false);
+        deliver(invocations, "freezeCart", freeze(cartId, checkoutId, null));
 
         assertThat(OutboxReplies.failed(new OutboxReplies(jdbi, codec).of(checkoutId).getLast()).error())
                 .isEqualTo(CartHolds.CHECKOUT_ENDED);
@@ -183,9 +187,9 @@ class CartHoldsTest {
         carts.add(cartId, mug.sku(), 3, "setup");
         carts.add(cartId, pen.sku(), 1, "setup");
         String checkoutId = checkoutId();
-        holds.freeze(freeze(cartId, checkoutId, null));
+        deliver(invocations, "freezeCart", freeze(cartId, checkoutId, null));
 
-        holds.clear(clear(cartId, checkoutId, List.of(new StockLine(mug.sku(), 2), new StockLine(pen.sku(), 1))));
+        deliver(invocations, "clearCart", clear(cartId, checkoutId, List.of(new StockLine(mug.sku(), 2), new StockLine(pen.sku(), 1))));
 
         Cart after = carts.find(cartId).orElseThrow();
         assertThat(after.checkoutId()).isNull();
@@ -201,7 +205,7 @@ class CartHoldsTest {
         TestProducts mug = product(300);
         String cartId = uniqueCartId();
         carts.add(cartId, mug.sku(), 1, "setup");
-        holds.freeze(envelope(EventTypes.FREEZE_CART, new FreezeCart("token", cartId, checkoutId(), null, 1)));
+        deliver(invocations, "freezeCart", envelope(EventTypes.FREEZE_CART, new FreezeCart("token", cartId, checkoutId(), null, 1)));
 
         assertThat(carts.add(cartId, mug.sku(), 1, "while held")).isInstanceOf(CartOutcome.InCheckout.class);
         await("the one-second hold to run out").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))

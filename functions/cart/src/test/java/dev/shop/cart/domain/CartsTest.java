@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @CartIntegrationTest
-class CartRepositoryTest {
+class CartsTest {
 
     private static final int WRITERS = 20;
 
@@ -30,7 +30,7 @@ class CartRepositoryTest {
     CatalogEvents catalog;
 
     @Autowired
-    CartRepository carts;
+    Carts carts;
 
     @Test
     void concurrentAddsLoseNothing() throws Exception {

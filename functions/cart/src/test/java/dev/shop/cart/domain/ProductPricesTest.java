@@ -2,8 +2,9 @@ package dev.shop.cart.domain;
 
 import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.testing.HttpRequestBuilder.post;
+import static dev.shop.runtime.http.HttpRequestBuilder.post;
 import static dev.shop.testing.JsonResponses.bodyOf;
+import static dev.shop.testing.Deliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -16,6 +17,9 @@ import dev.shop.events.EventEnvelope;
 import dev.shop.events.ProductChanged;
 import dev.shop.events.ProductDeleted;
 import dev.shop.runtime.http.HttpApi;
+import dev.shop.runtime.invocation.EventOutcome;
+import dev.shop.runtime.invocation.Invocations;
+import org.jdbi.v3.core.Jdbi;
 import dev.shop.runtime.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,12 @@ class ProductPricesTest {
     @Autowired
     HttpApi cartHttpApi;
 
+    @Autowired
+    Invocations invocations;
+
+    @Autowired
+    Jdbi jdbi;
+
     @Test
     void ignoresRedeliveredAndOlderProductEvents() {
         TestProducts mug = aProduct().name("Mug v2").price(1500).version(2);
@@ -49,10 +59,9 @@ class ProductPricesTest {
                 new ProductPrice(mug.sku(), "Mug v2", 1500L, "EUR", 2, false));
         assertThat(catalog.deliveriesRecorded(current)).isEqualTo(1);
         // What the consumer decided each time, asked directly.
-        assertThat(prices.changed(current.id(), current.data())).isEqualTo(Sync.DUPLICATE);
-        assertThat(prices.changed(UUID.randomUUID().toString(), older.data())).isEqualTo(Sync.STALE);
-        assertThat(prices.changed(UUID.randomUUID().toString(), mug.version(2).changed().data()))
-                .as("an equal version is not newer").isEqualTo(Sync.STALE);
+        assertThat(deliver(invocations, "syncCartPrices", current)).isInstanceOf(EventOutcome.Redelivered.class);
+        assertThat(apply(older.data())).isEqualTo(Sync.STALE);
+        assertThat(apply(mug.version(2).changed().data())).as("an equal version is not newer").isEqualTo(Sync.STALE);
         assertThat(catalog.replica(mug.sku()).orElseThrow().priceCents()).isEqualTo(1500);
     }
 
@@ -83,15 +92,21 @@ class ProductPricesTest {
         TestProducts bowl = aProduct().version(3);
         EventEnvelope<ProductDeleted> deleted = bowl.deleted();
 
-        assertThat(prices.deleted(deleted.id(), deleted.data())).isEqualTo(Sync.APPLIED);
+        Sync applied = jdbi.<Sync, RuntimeException>inTransaction(h -> prices.deleted(h, deleted.data()));
+        assertThat(applied).isEqualTo(Sync.APPLIED);
         assertThat(prices.find(bowl.sku())).contains(new ProductPrice(bowl.sku(), null, null, null, 3, true));
-        assertThat(prices.deleted(deleted.id(), deleted.data())).isEqualTo(Sync.DUPLICATE);
+        assertThat(deliver(invocations, "syncCartPrices", deleted)).isInstanceOf(EventOutcome.Handled.class);
+        assertThat(deliver(invocations, "syncCartPrices", deleted)).isInstanceOf(EventOutcome.Redelivered.class);
 
         EventEnvelope<ProductChanged> older = bowl.version(2).changed();
-        assertThat(prices.changed(older.id(), older.data())).isEqualTo(Sync.STALE);
+        assertThat(apply(older.data())).isEqualTo(Sync.STALE);
         EventEnvelope<ProductChanged> recreated = bowl.version(4).price(800).changed();
-        assertThat(prices.changed(recreated.id(), recreated.data())).isEqualTo(Sync.APPLIED);
+        assertThat(apply(recreated.data())).isEqualTo(Sync.APPLIED);
         assertThat(prices.find(bowl.sku())).contains(new ProductPrice(bowl.sku(), "Test product", 800L, "EUR", 4, false));
+    }
+
+    private Sync apply(ProductChanged changed) {
+        return jdbi.<Sync, RuntimeException>inTransaction(h -> prices.changed(h, changed));
     }
 
     private HttpResponse add(String cartId, String sku) {

@@ -2,10 +2,10 @@ package dev.shop.cart.http;
 
 import static dev.shop.cart.TestCarts.uniqueCartId;
 import static dev.shop.cart.TestProducts.aProduct;
-import static dev.shop.testing.HttpRequestBuilder.delete;
-import static dev.shop.testing.HttpRequestBuilder.get;
-import static dev.shop.testing.HttpRequestBuilder.post;
-import static dev.shop.testing.HttpRequestBuilder.put;
+import static dev.shop.runtime.http.HttpRequestBuilder.delete;
+import static dev.shop.runtime.http.HttpRequestBuilder.get;
+import static dev.shop.runtime.http.HttpRequestBuilder.post;
+import static dev.shop.runtime.http.HttpRequestBuilder.put;
 import static dev.shop.testing.JsonResponses.bodyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import dev.shop.cart.CartIntegrationTest;
 import dev.shop.cart.CatalogEvents;
 import dev.shop.cart.TestProducts;
 import dev.shop.cart.domain.Cart;
-import dev.shop.cart.domain.CartRepository;
+import dev.shop.cart.domain.Carts;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class CartHttpTest {
     CatalogEvents catalog;
 
     @Autowired
-    CartRepository carts;
+    Carts carts;
 
     @Test
     void addsItemWithCatalogPriceSnapshot() {

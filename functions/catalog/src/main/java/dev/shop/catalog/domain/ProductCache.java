@@ -6,11 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.runtime.crac.CracResources;
-import io.lettuce.core.RedisClient;
+import dev.shop.runtime.redis.RedisConnection;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -20,32 +18,30 @@ import org.slf4j.LoggerFactory;
  * Products cached in Redis as JSON, with a TTL plus up to 20% jitter so entries filled together do not
  * expire together. The cache only speeds reads up: when Redis fails, reads fall through to Postgres.
  */
-public class ProductCache implements CracResources.CheckpointAware {
+public class ProductCache {
 
     private static final Logger log = LoggerFactory.getLogger(ProductCache.class);
     static final String PREFIX = "catalog:product:v1:";
 
-    private final RedisClient client;
+    private final RedisConnection redis;
     private final ObjectMapper mapper;
     private final Duration ttl;
     private final Counter hits;
     private final Counter misses;
     private final Counter errors;
-    private volatile StatefulRedisConnection<String, String> connection;
 
-    public ProductCache(RedisClient client, ObjectMapper mapper, Duration ttl, MeterRegistry registry) {
-        this.client = client;
+    public ProductCache(RedisConnection redis, ObjectMapper mapper, Duration ttl, MeterRegistry registry) {
+        this.redis = redis;
         this.mapper = mapper;
         this.ttl = ttl;
         this.hits = counter(registry, "hit");
         this.misses = counter(registry, "miss");
         this.errors = counter(registry, "error");
-        this.connection = client.connect();
     }
 
     public Optional<Product> get(String sku) {
         try {
-            String json = connection.sync().get(key(sku));
+            String json = redis.sync().get(key(sku));
             if (json == null) {
                 misses.increment();
                 return Optional.empty();
@@ -63,7 +59,7 @@ public class ProductCache implements CracResources.CheckpointAware {
         long base = ttl.toMillis();
         long jittered = base + ThreadLocalRandom.current().nextLong(Math.max(1, base / 5));
         try {
-            connection.sync().set(key(product.sku()), mapper.writeValueAsString(product), SetArgs.Builder.px(jittered));
+            redis.sync().set(key(product.sku()), mapper.writeValueAsString(product), SetArgs.Builder.px(jittered));
         } catch (RedisException | JsonProcessingException e) {
             errors.increment();
             log.warn("product cache write failed for {}: {}", product.sku(), e.toString());
@@ -72,7 +68,7 @@ public class ProductCache implements CracResources.CheckpointAware {
 
     public void evict(String sku) {
         try {
-            connection.sync().del(key(sku));
+            redis.sync().del(key(sku));
         } catch (RedisException e) {
             errors.increment();
             // The entry expires with its TTL; say so loudly, it may serve stale data until then.
@@ -86,9 +82,9 @@ public class ProductCache implements CracResources.CheckpointAware {
      */
     public void evictOlderThan(String sku, long version) {
         try {
-            String json = connection.sync().get(key(sku));
+            String json = redis.sync().get(key(sku));
             if (json != null && mapper.readValue(json, Product.class).version() < version) {
-                connection.sync().del(key(sku));
+                redis.sync().del(key(sku));
             }
         } catch (JsonProcessingException e) {
             evict(sku);
@@ -100,21 +96,6 @@ public class ProductCache implements CracResources.CheckpointAware {
 
     public static String key(String sku) {
         return PREFIX + sku;
-    }
-
-    @Override
-    public String name() {
-        return "redis-product-cache";
-    }
-
-    @Override
-    public void suspend() {
-        connection.close();
-    }
-
-    @Override
-    public void resume() {
-        connection = client.connect();
     }
 
     private static Counter counter(MeterRegistry registry, String result) {

@@ -3,12 +3,12 @@ package dev.shop.catalog.domain;
 import java.util.Optional;
 
 /** The catalog's business rules: cache-aside reads and writes that keep the cache honest. */
-public class ProductCatalog {
+public class Products {
 
     private final ProductRepository products;
     private final ProductCache cache;
 
-    public ProductCatalog(ProductRepository products, ProductCache cache) {
+    public Products(ProductRepository products, ProductCache cache) {
         this.products = products;
         this.cache = cache;
     }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.catalog.CatalogFunctions.DeleteProduct;
-import dev.shop.catalog.CatalogFunctions.UpsertProduct;
+import dev.shop.catalog.domain.CatalogCommands.DeleteProduct;
+import dev.shop.catalog.domain.CatalogCommands.UpsertProduct;
 import dev.shop.catalog.domain.ProductChange;
 import dev.shop.catalog.domain.ProductDraft;
 import dev.shop.catalog.domain.ProductLookup;
@@ -15,6 +15,7 @@ import dev.shop.catalog.domain.ProductRemoval;
 import dev.shop.catalog.domain.ProductSearch;
 import dev.shop.events.Skus;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
@@ -23,7 +24,7 @@ import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
 /** The HTTP binding of the catalog functions: request to command, outcome to status code. */
-public class CatalogHttp {
+public class CatalogHttp implements HttpOperations {
 
     private static final PageCursor CURSORS = new PageCursor(Skus::valid);
 
@@ -46,6 +47,7 @@ public class CatalogHttp {
         this.deleteProduct = deleteProduct;
     }
 
+    @Override
     public Map<String, HttpOperation> operations() {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         operations.put("getProduct", this::get);

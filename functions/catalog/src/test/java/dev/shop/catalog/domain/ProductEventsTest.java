@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 class ProductEventsTest {
 
     @Autowired
-    ProductCatalog catalog;
+    Products catalog;
     @Autowired
     EventCodec codec;
     @Autowired

@@ -1,5 +1,7 @@
 package dev.shop.catalog.http;
 
+import static dev.shop.local.servers.RealServersInitializer.ADMIN_TOKEN;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.catalog.CatalogFunctionTest;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,7 @@ class BadProductRequestsTest {
     void rejectsBadBodyAndWritesNothing(String fixture, int status, String type, String field) throws IOException {
         String sku = uniqueSku();
 
-        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin()
+        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN)
                 .body(fixture(fixture)).build());
 
         assertThat(response.status()).isEqualTo(status);
@@ -67,7 +69,7 @@ class BadProductRequestsTest {
         String sku = uniqueSku();
         String huge = "{\"name\": \"" + "x".repeat(HttpApi.MAX_BODY_BYTES) + "\"}";
 
-        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin().body(huge)
+        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN).body(huge)
                 .build());
 
         assertThat(response.status()).isEqualTo(413);
@@ -78,7 +80,7 @@ class BadProductRequestsTest {
     void rejectsNonJsonContentTypeWith415() {
         String sku = uniqueSku();
 
-        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin()
+        HttpResponse response = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN)
                 .header("content-type", "text/plain").body("name=Mug").build());
 
         assertThat(response.status()).isEqualTo(415);

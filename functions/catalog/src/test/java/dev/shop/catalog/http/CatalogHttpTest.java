@@ -1,5 +1,7 @@
 package dev.shop.catalog.http;
 
+import static dev.shop.local.servers.RealServersInitializer.ADMIN_TOKEN;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import dev.shop.catalog.domain.ProductCache;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.metering.MeteringWriter;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.jdbi.v3.core.Jdbi;
@@ -106,7 +108,7 @@ class CatalogHttpTest {
         call(HttpRequestBuilder.get("/products/" + sku));
         assertThat(call(HttpRequestBuilder.get("/products/" + sku)).headers()).containsEntry("x-cache", "HIT");
 
-        HttpResponse put = call(HttpRequestBuilder.put("/products/" + sku).asAdmin()
+        HttpResponse put = call(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN)
                 .json(aProduct().priceCents(1500).build()));
         assertThat(put.status()).isEqualTo(200);
 
@@ -122,7 +124,7 @@ class CatalogHttpTest {
         String sku = created(aProduct());
         long outboxBefore = outboxRows(sku);
 
-        HttpResponse again = call(HttpRequestBuilder.put("/products/" + sku).asAdmin().json(aProduct().build()));
+        HttpResponse again = call(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN).json(aProduct().build()));
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(mapper.readTree(again.body()).get("version").asLong()).isEqualTo(1);
@@ -135,20 +137,20 @@ class CatalogHttpTest {
         call(HttpRequestBuilder.get("/products/" + sku));
         assertThat(redis.sync().exists(ProductCache.key(sku))).isEqualTo(1);
 
-        HttpResponse deleted = call(HttpRequestBuilder.delete("/products/" + sku).asAdmin());
+        HttpResponse deleted = call(HttpRequestBuilder.delete("/products/" + sku).asAdmin(ADMIN_TOKEN));
 
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(redis.sync().exists(ProductCache.key(sku))).isZero();
         assertThat(call(HttpRequestBuilder.get("/products/" + sku)).status()).isEqualTo(404);
-        assertThat(call(HttpRequestBuilder.delete("/products/" + sku).asAdmin()).status()).isEqualTo(404);
+        assertThat(call(HttpRequestBuilder.delete("/products/" + sku).asAdmin(ADMIN_TOKEN)).status()).isEqualTo(404);
     }
 
     @Test
     void recreatedProductContinuesItsVersionSequence() throws Exception {
         String sku = created(aProduct());
-        call(HttpRequestBuilder.delete("/products/" + sku).asAdmin());
+        call(HttpRequestBuilder.delete("/products/" + sku).asAdmin(ADMIN_TOKEN));
 
-        HttpResponse recreated = call(HttpRequestBuilder.put("/products/" + sku).asAdmin().json(aProduct().build()));
+        HttpResponse recreated = call(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN).json(aProduct().build()));
 
         assertThat(mapper.readTree(recreated.body()).get("version").asLong()).isEqualTo(3);
     }
@@ -230,7 +232,7 @@ class CatalogHttpTest {
     void recordsOneMeteringRowPerInvocation() {
         String correlationId = "metering-" + UUID.randomUUID();
         String sku = uniqueSku();
-        call(HttpRequestBuilder.put("/products/" + sku).asAdmin().correlationId(correlationId)
+        call(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN).correlationId(correlationId)
                 .json(aProduct().build()));
         call(HttpRequestBuilder.get("/products/" + sku).correlationId(correlationId));
         call(HttpRequestBuilder.get("/products/" + sku).correlationId(correlationId));
@@ -273,7 +275,7 @@ class CatalogHttpTest {
 
     private String created(dev.shop.catalog.ProductDrafts draft) {
         String sku = uniqueSku();
-        HttpResponse response = call(HttpRequestBuilder.put("/products/" + sku).asAdmin().json(draft.build()));
+        HttpResponse response = call(HttpRequestBuilder.put("/products/" + sku).asAdmin(ADMIN_TOKEN).json(draft.build()));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.headers()).containsEntry("location", "/products/" + sku);
         return sku;

@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.checkout.CheckoutFunctions.StartCheckout;
 import dev.shop.checkout.domain.CheckoutRequest;
 import dev.shop.checkout.domain.CheckoutStart;
+import dev.shop.checkout.domain.StartCheckout;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
@@ -22,7 +23,7 @@ import dev.shop.workflow.ExecutionView;
 import dev.shop.workflow.HistoryEvent;
 
 /** The HTTP binding of the checkout: {@code POST /checkouts} and {@code GET /checkouts/{checkoutId}}. */
-public class CheckoutHttp {
+public class CheckoutHttp implements HttpOperations {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern CHECKOUT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
@@ -40,6 +41,7 @@ public class CheckoutHttp {
         this.getCheckout = getCheckout;
     }
 
+    @Override
     public Map<String, HttpOperation> operations() {
         return Map.of("startCheckout", this::start, "getCheckout", this::get);
     }

@@ -20,6 +20,8 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventTypes;
 import dev.shop.events.FreezeCart;
 import dev.shop.workflow.WorkflowEngine;
+import dev.shop.runtime.invocation.InvocationMode;
+import dev.shop.runtime.invocation.Invocations;
 import dev.shop.testing.LambdaFunctionHost;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -111,7 +113,10 @@ class CheckoutApiGatewayTest {
         ConfigurableApplicationContext context = lambda.context();
 
         assertThat(context.getBeanNamesForType(BindingService.class)).isEmpty();
-        assertThat(context.containsBean("checkoutSweepTimer")).as("a schedule invokes sweepCheckouts").isFalse();
+        assertThat(context.getBean(Invocations.class).mode()).as("nothing runs between invocations")
+                .isEqualTo(InvocationMode.PER_INVOCATION);
+        assertThat(context.getEnvironment().getProperty("shop.schedules.enabled")).as("a schedule invokes sweepCheckouts")
+                .isEqualTo("false");
         assertThat(context.containsBean("sweepCheckouts")).isTrue();
         assertThat(context.getEnvironment().getProperty("spring.cloud.function.definition")).isEqualTo("checkoutApi");
     }

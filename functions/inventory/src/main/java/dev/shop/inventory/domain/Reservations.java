@@ -15,36 +15,30 @@ import dev.shop.events.EventEnvelope;
 import dev.shop.events.ReleaseInventory;
 import dev.shop.events.ReserveInventory;
 import dev.shop.events.StockLine;
-import dev.shop.runtime.inbox.ProcessedEvents;
-import dev.shop.runtime.outbox.Outbox;
+import dev.shop.runtime.saga.TaskReplies;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The checkout saga's side of inventory: holds stock for a checkout, then sells it or puts it back.
  *
- * <p>Each command is one transaction that records its event id (a redelivery changes nothing), applies the
- * change and appends the reply to the outbox, so the reply exists exactly when the change was committed.
+ * <p>Each command runs in the transaction the invocation layer opens with its event id recorded (a redelivery
+ * changes nothing): it applies the change and appends the reply to the outbox, so the reply exists exactly when the change was committed.
  * Stock only moves through conditional updates ({@code available >= q}) taken in SKU order, so it is never
  * oversold and concurrent multi-line reservations cannot deadlock. Locks are always taken reservation row
  * first, stock rows second.
  */
 public class Reservations {
 
-    public static final String RESERVE = "reserveInventory";
-    public static final String RELEASE = "releaseInventory";
-    public static final String COMMIT = "commitInventory";
     private static final int EXPIRY_BATCH = 50;
 
     private final Jdbi jdbi;
-    private final Outbox outbox;
-    private final String replyTopic;
+    private final TaskReplies replies;
     private final Clock clock;
 
-    public Reservations(Jdbi jdbi, Outbox outbox, String replyTopic, Clock clock) {
+    public Reservations(Jdbi jdbi, TaskReplies replies, Clock clock) {
         this.jdbi = jdbi;
-        this.outbox = outbox;
-        this.replyTopic = replyTopic;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -52,40 +46,28 @@ public class Reservations {
     public record Reservation(String checkoutId, ReservationStatus status, Instant expiresAt, List<StockLine> lines) {
     }
 
-    public Delivery<ReservationOutcome> reserve(EventEnvelope<ReserveInventory> event) {
+    /** Holds the command's stock for its checkout, inside the caller's transaction, and answers the task. */
+    public ReservationOutcome reserve(Handle h, EventEnvelope<ReserveInventory> event) {
         ReserveInventory command = event.data();
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, RESERVE, event.id())) {
-                return new Delivery.Redelivered<>(event.id());
-            }
-            ReservationOutcome outcome = reserve(h, command);
-            reply(h, command.checkoutId(), InventoryReplies.to(command.taskToken(), outcome, event.subject()));
-            return new Delivery.Applied<>(outcome);
-        });
+        ReservationOutcome outcome = reserve(h, command);
+        replies.send(h, event, command.checkoutId(), command.taskToken(), InventoryReplies.to(outcome));
+        return outcome;
     }
 
-    public Delivery<ReleaseOutcome> release(EventEnvelope<ReleaseInventory> event) {
+    /** Puts a checkout's held stock back on sale, inside the caller's transaction, and answers the task. */
+    public ReleaseOutcome release(Handle h, EventEnvelope<ReleaseInventory> event) {
         ReleaseInventory command = event.data();
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, RELEASE, event.id())) {
-                return new Delivery.Redelivered<>(event.id());
-            }
-            ReleaseOutcome outcome = release(h, command.checkoutId());
-            reply(h, command.checkoutId(), InventoryReplies.to(command.taskToken(), outcome, event.subject()));
-            return new Delivery.Applied<>(outcome);
-        });
+        ReleaseOutcome outcome = release(h, command.checkoutId());
+        replies.send(h, event, command.checkoutId(), command.taskToken(), InventoryReplies.to(outcome));
+        return outcome;
     }
 
-    public Delivery<CommitOutcome> commit(EventEnvelope<CommitInventory> event) {
+    /** Sells a checkout's held stock for good, inside the caller's transaction, and answers the task. */
+    public CommitOutcome commit(Handle h, EventEnvelope<CommitInventory> event) {
         CommitInventory command = event.data();
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, COMMIT, event.id())) {
-                return new Delivery.Redelivered<>(event.id());
-            }
-            CommitOutcome outcome = commit(h, command.checkoutId());
-            reply(h, command.checkoutId(), InventoryReplies.to(command.taskToken(), outcome, event.subject()));
-            return new Delivery.Applied<>(outcome);
-        });
+        CommitOutcome outcome = commit(h, command.checkoutId());
+        replies.send(h, event, command.checkoutId(), command.taskToken(), InventoryReplies.to(outcome));
+        return outcome;
     }
 
     /**
@@ -305,10 +287,6 @@ public class Reservations {
         SortedMap<String, Long> merged = new TreeMap<>();
         lines.forEach(line -> merged.merge(line.sku(), (long) line.quantity(), Long::sum));
         return merged;
-    }
-
-    private void reply(Handle h, String checkoutId, EventEnvelope<?> reply) {
-        outbox.append(h, replyTopic, checkoutId, reply);
     }
 
     private Instant now() {

@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.inventory.InventoryFunctions.SetStock;
+import dev.shop.inventory.domain.InventoryCommands.SetStock;
 import dev.shop.events.Skus;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.inventory.domain.StockLevel;
 import dev.shop.inventory.domain.StockLookup;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
@@ -18,7 +19,7 @@ import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
 /** The HTTP binding of the stock functions: request to command, outcome to status code. */
-public class InventoryHttp {
+public class InventoryHttp implements HttpOperations {
 
     private final ObjectMapper mapper;
     private final JsonBodies bodies;
@@ -33,6 +34,7 @@ public class InventoryHttp {
         this.getStock = getStock;
     }
 
+    @Override
     public Map<String, HttpOperation> operations() {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         operations.put("setStock", this::set);

@@ -12,6 +12,7 @@ import dev.shop.inventory.Commands;
 import dev.shop.inventory.InventoryFunctionTest;
 import dev.shop.inventory.Stockroom;
 import org.junit.jupiter.api.BeforeEach;
+import dev.shop.runtime.invocation.EventOutcome;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -162,14 +163,14 @@ class ReservationsTest {
         EventEnvelope<ReleaseInventory> release = Commands.release(checkoutId);
 
         stockroom.deliver(command);
-        Delivery<ReservationOutcome> again = stockroom.deliver(command);
+        EventOutcome again = stockroom.deliver(command);
 
-        assertThat(again).isEqualTo(new Delivery.Redelivered<>(command.id()));
+        assertThat(again).isEqualTo(new EventOutcome.Redelivered(command.id()));
         assertThat(stockroom.stock(sku)).isEqualTo(new Stock(sku, 3, 2));
         assertThat(stockroom.replies(checkoutId)).hasSize(1);
 
         stockroom.deliverRelease(release);
-        assertThat(stockroom.deliverRelease(release)).isInstanceOf(Delivery.Redelivered.class);
+        assertThat(stockroom.deliverRelease(release)).isInstanceOf(EventOutcome.Redelivered.class);
         assertThat(stockroom.stock(sku)).isEqualTo(new Stock(sku, 5, 0));
         assertThat(stockroom.replies(checkoutId)).hasSize(2);
     }

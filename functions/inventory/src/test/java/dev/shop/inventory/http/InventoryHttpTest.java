@@ -1,5 +1,7 @@
 package dev.shop.inventory.http;
 
+import static dev.shop.local.servers.RealServersInitializer.ADMIN_TOKEN;
+
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -10,7 +12,7 @@ import dev.shop.inventory.Stockroom;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,7 +115,7 @@ class InventoryHttpTest {
     void rejectsBadStockLevelAndWritesNothing(String name, Map<String, Object> body) throws Exception {
         String sku = uniqueSku();
 
-        HttpResponse response = call(HttpRequestBuilder.put("/inventory/" + sku).asAdmin().json(body));
+        HttpResponse response = call(HttpRequestBuilder.put("/inventory/" + sku).asAdmin(ADMIN_TOKEN).json(body));
 
         assertThat(response.status()).isEqualTo(400);
         JsonNode problem = mapper.readTree(response.body());
@@ -124,7 +126,7 @@ class InventoryHttpTest {
 
     @Test
     void rejectsMalformedBodyAndSku() throws Exception {
-        HttpResponse malformed = call(HttpRequestBuilder.put("/inventory/" + uniqueSku()).asAdmin()
+        HttpResponse malformed = call(HttpRequestBuilder.put("/inventory/" + uniqueSku()).asAdmin(ADMIN_TOKEN)
                 .body("{\"available\":"));
         HttpResponse badSku = call(HttpRequestBuilder.get("/inventory/bad%20sku!"));
 
@@ -164,6 +166,6 @@ class InventoryHttpTest {
 
     /** {@code PUT /inventory/{sku}} as an admin, setting {@code available}. */
     private static HttpRequestBuilder setStock(String sku, Object available) {
-        return HttpRequestBuilder.put("/inventory/" + sku).asAdmin().json(Map.of("available", available));
+        return HttpRequestBuilder.put("/inventory/" + sku).asAdmin(ADMIN_TOKEN).json(Map.of("available", available));
     }
 }

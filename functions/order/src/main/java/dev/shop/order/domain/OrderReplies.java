@@ -2,26 +2,20 @@ package dev.shop.order.domain;
 
 import java.util.Map;
 
-import dev.shop.events.EventEnvelope;
-import dev.shop.events.EventTypes;
-import dev.shop.events.TaskFailed;
-import dev.shop.events.TaskSucceeded;
+import dev.shop.runtime.saga.TaskResult;
 
-/** The task reply the workflow waits for, one per CreateOrder handled. */
+/** What the workflow hears from each order outcome: a stable error name for its Retry/Catch, words for shoppers. */
 public final class OrderReplies {
 
-    public static final String SOURCE = "/functions/order";
     public static final String REJECTED = "Order.Rejected";
 
     private OrderReplies() {
     }
 
-    public static EventEnvelope<?> to(String taskToken, String correlationId, OrderOutcome outcome) {
+    public static TaskResult to(OrderOutcome outcome) {
         return switch (outcome) {
-            case OrderOutcome.Placed placed -> EventEnvelope.of(EventTypes.TASK_SUCCEEDED, SOURCE, correlationId,
-                    new TaskSucceeded(taskToken, Map.of("orderId", placed.orderId())));
-            case OrderOutcome.Rejected rejected -> EventEnvelope.of(EventTypes.TASK_FAILED, SOURCE, correlationId,
-                    new TaskFailed(taskToken, REJECTED, rejected.reason()));
+            case OrderOutcome.Placed placed -> TaskResult.succeeded(Map.of("orderId", placed.orderId()));
+            case OrderOutcome.Rejected rejected -> TaskResult.failed(REJECTED, rejected.reason());
         };
     }
 }

@@ -6,49 +6,40 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.shop.events.CreateOrder;
-import dev.shop.runtime.inbox.ProcessedEvents;
-import dev.shop.runtime.outbox.Outbox;
+import dev.shop.events.EventEnvelope;
+import dev.shop.runtime.saga.TaskReplies;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The order rules. A CreateOrder is handled in one transaction that records its event id, writes the
- * order and its lines and puts the reply in the outbox, so it takes effect and is answered once however
+ * The order rules. A CreateOrder is handled in the transaction the invocation layer opens with its event id
+ * recorded: it writes the order and its lines and puts the reply in the outbox, so it takes effect and is answered once however
  * often it is delivered. The checkout id is the idempotency key: a retried command (new event id) gets
  * the same order id back.
  */
-public class OrderBook {
-
-    public static final String CREATE_ORDER = "createOrder";
+public class Orders {
 
     static final String NOT_RECORDED = "the order could not be recorded";
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int MAX_ID_LENGTH = 128;
 
     private final Jdbi jdbi;
-    private final Outbox outbox;
-    private final String replyTopic;
+    private final TaskReplies replies;
     private final Set<String> rejectedCustomers;
     private final OrderRepository orders = new OrderRepository();
 
-    public OrderBook(Jdbi jdbi, Outbox outbox, String replyTopic, List<String> rejectedCustomers) {
+    public Orders(Jdbi jdbi, TaskReplies replies, List<String> rejectedCustomers) {
         this.jdbi = jdbi;
-        this.outbox = outbox;
-        this.replyTopic = replyTopic;
+        this.replies = replies;
         this.rejectedCustomers = Set.copyOf(rejectedCustomers);
     }
 
-    /** Records the checkout's order once; empty when this event was handled before (nothing done, no reply). */
-    public Optional<OrderOutcome> create(String eventId, String correlationId, CreateOrder command) {
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, CREATE_ORDER, eventId)) {
-                return Optional.empty();
-            }
-            OrderOutcome outcome = place(h, command);
-            outbox.append(h, replyTopic, command.checkoutId(),
-                    OrderReplies.to(command.taskToken(), correlationId, outcome));
-            return Optional.of(outcome);
-        });
+    /** Records the checkout's order once, inside the caller's transaction, and answers the task. */
+    public OrderOutcome create(Handle h, EventEnvelope<CreateOrder> event) {
+        CreateOrder command = event.data();
+        OrderOutcome outcome = place(h, command);
+        replies.send(h, event, command.checkoutId(), command.taskToken(), OrderReplies.to(outcome));
+        return outcome;
     }
 
     public OrderLookup find(String orderId) {

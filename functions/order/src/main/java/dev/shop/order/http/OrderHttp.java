@@ -10,6 +10,7 @@ import dev.shop.order.domain.OrderLookup;
 import dev.shop.order.domain.OrderPage;
 import dev.shop.order.domain.OrderSearch;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.PageCursor;
@@ -17,7 +18,7 @@ import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
 /** The HTTP binding of the order functions: request to query, outcome to status code. */
-public class OrderHttp {
+public class OrderHttp implements HttpOperations {
 
     private static final int MAX_CUSTOMER_ID_LENGTH = 128;
     private static final PageCursor CURSORS = new PageCursor(OrderIds::valid);
@@ -33,6 +34,7 @@ public class OrderHttp {
         this.listOrders = listOrders;
     }
 
+    @Override
     public Map<String, HttpOperation> operations() {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         operations.put("getOrder", this::get);

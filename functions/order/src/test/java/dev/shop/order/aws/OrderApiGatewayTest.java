@@ -10,7 +10,7 @@ import dev.shop.events.CreateOrder;
 import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.order.OrderApplication;
-import dev.shop.order.domain.OrderBook;
+import dev.shop.order.domain.Orders;
 import dev.shop.order.domain.OrderIds;
 import dev.shop.order.domain.OrderOutcome;
 import dev.shop.runtime.outbox.Outbox;
@@ -45,10 +45,9 @@ class OrderApiGatewayTest {
     @Test
     void servesOrderFromRecordedEvent() throws IOException {
         EventEnvelope<CreateOrder> command = anOrder().envelope();
-        // Recorded the way createOrder's own Lambda would, on the database this Lambda reads.
-        OrderOutcome.Placed placed = (OrderOutcome.Placed) new OrderBook(database, new Outbox(new EventCodec()),
-                "shop.task-results.v1", List.of()).create(command.id(), command.subject(), command.data())
-                .orElseThrow();
+        // Recorded as createOrder's own Lambda would record it, on the database this Lambda reads.
+        Orders orders = lambda.context().getBean(Orders.class);
+        OrderOutcome.Placed placed = (OrderOutcome.Placed) database.inTransaction(h -> orders.create(h, command));
 
         JsonNode response = invoke(placed.orderId());
 

@@ -33,7 +33,7 @@ class CreateOrderTest {
     @Autowired
     Consumer<Message<byte[]>> createOrder;
     @Autowired
-    OrderBook orders;
+    Orders orders;
     @Autowired
     Jdbi jdbi;
     @Autowired

@@ -10,12 +10,13 @@ import dev.shop.events.CreateOrder;
 import dev.shop.events.EventEnvelope;
 import dev.shop.order.OrderCommands;
 import dev.shop.order.OrderFunctionTest;
-import dev.shop.order.domain.OrderBook;
+import dev.shop.order.domain.Orders;
 import dev.shop.order.domain.OrderIds;
 import dev.shop.order.domain.OrderOutcome;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -33,7 +34,9 @@ class OrderHttpTest {
     @Autowired
     ObjectMapper mapper;
     @Autowired
-    OrderBook orders;
+    Orders orders;
+    @Autowired
+    Jdbi jdbi;
 
     @Test
     void getAndListOrders() throws Exception {
@@ -117,8 +120,6 @@ class OrderHttpTest {
 
     private String placed(OrderCommands order) {
         EventEnvelope<CreateOrder> command = order.envelope();
-        return orders.create(command.id(), command.subject(), command.data())
-                .map(outcome -> ((OrderOutcome.Placed) outcome).orderId())
-                .orElseThrow();
+        return ((OrderOutcome.Placed) jdbi.inTransaction(h -> orders.create(h, command))).orderId();
     }
 }

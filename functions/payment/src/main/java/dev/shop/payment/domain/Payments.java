@@ -3,70 +3,55 @@ package dev.shop.payment.domain;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.shop.events.EventEnvelope;
 import dev.shop.events.ProcessPayment;
 import dev.shop.events.RefundPayment;
 import dev.shop.payment.domain.PaymentProvider.ChargeRequest;
 import dev.shop.payment.domain.PaymentProvider.ChargeResult;
 import dev.shop.payment.domain.PaymentProvider.RefundRequest;
 import dev.shop.payment.domain.PaymentProvider.RefundResult;
-import dev.shop.runtime.inbox.ProcessedEvents;
-import dev.shop.runtime.outbox.Outbox;
+import dev.shop.runtime.saga.TaskReplies;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The payment rules. Each command is handled in one transaction that records its event id, changes the
- * payment, appends to the ledger and writes the reply to the outbox, so a command takes effect and is
- * answered exactly once however often it is delivered. The checkout id is the charge's idempotency key:
+ * The payment rules. Each command is handled in the transaction the invocation layer opens with its event id
+ * recorded: it changes the payment, appends to the ledger and writes the reply to the outbox, so a command takes
+ * effect and is answered exactly once however often it is delivered. The checkout id is the charge's idempotency key:
  * a retried command (new event id) gets the first answer again and never a second charge, and a checkout
  * refunded (compensated) before capture stays uncharged.
  */
-public class PaymentProcessor {
-
-    public static final String PROCESS_PAYMENT = "processPayment";
-    public static final String REFUND_PAYMENT = "refundPayment";
+public class Payments {
 
     static final String CANCELLED = "checkout was cancelled";
     static final String INVALID = "the payment details were incomplete";
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final Jdbi jdbi;
-    private final Outbox outbox;
-    private final String replyTopic;
+    private final TaskReplies replies;
     private final PaymentProvider provider;
     private final PaymentRepository payments = new PaymentRepository();
 
-    public PaymentProcessor(Jdbi jdbi, Outbox outbox, String replyTopic, PaymentProvider provider) {
+    public Payments(Jdbi jdbi, TaskReplies replies, PaymentProvider provider) {
         this.jdbi = jdbi;
-        this.outbox = outbox;
-        this.replyTopic = replyTopic;
+        this.replies = replies;
         this.provider = provider;
     }
 
-    /** Charges the checkout once; empty when this event was handled before (nothing done, no reply). */
-    public Optional<PaymentOutcome> process(String eventId, String correlationId, ProcessPayment command) {
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, PROCESS_PAYMENT, eventId)) {
-                return Optional.empty();
-            }
-            PaymentOutcome outcome = charge(h, command);
-            outbox.append(h, replyTopic, command.checkoutId(),
-                    PaymentReplies.to(command.taskToken(), correlationId, outcome));
-            return Optional.of(outcome);
-        });
+    /** Charges the checkout once, inside the caller's transaction, and answers the task. */
+    public PaymentOutcome process(Handle h, EventEnvelope<ProcessPayment> event) {
+        ProcessPayment command = event.data();
+        PaymentOutcome outcome = charge(h, command);
+        replies.send(h, event, command.checkoutId(), command.taskToken(), PaymentReplies.to(outcome));
+        return outcome;
     }
 
-    /** Refunds the checkout's capture in full, once; empty when this event was handled before. */
-    public Optional<RefundOutcome> refund(String eventId, String correlationId, RefundPayment command) {
-        return jdbi.inTransaction(h -> {
-            if (!ProcessedEvents.firstDelivery(h, REFUND_PAYMENT, eventId)) {
-                return Optional.empty();
-            }
-            RefundOutcome outcome = refund(h, command.checkoutId());
-            outbox.append(h, replyTopic, command.checkoutId(),
-                    PaymentReplies.to(command.taskToken(), correlationId, outcome));
-            return Optional.of(outcome);
-        });
+    /** Refunds the checkout's capture in full, once, inside the caller's transaction, and answers the task. */
+    public RefundOutcome refund(Handle h, EventEnvelope<RefundPayment> event) {
+        RefundPayment command = event.data();
+        RefundOutcome outcome = refund(h, command.checkoutId());
+        replies.send(h, event, command.checkoutId(), command.taskToken(), PaymentReplies.to(outcome));
+        return outcome;
     }
 
     public PaymentLookup find(String checkoutId) {

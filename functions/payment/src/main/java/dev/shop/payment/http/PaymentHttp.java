@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.payment.domain.CheckoutIds;
 import dev.shop.payment.domain.PaymentLookup;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
 /** The HTTP binding of the payment functions: an admin's view of a checkout's payment and ledger. */
-public class PaymentHttp {
+public class PaymentHttp implements HttpOperations {
 
     private final ObjectMapper mapper;
     private final Function<String, PaymentLookup> getPayment;
@@ -24,6 +25,7 @@ public class PaymentHttp {
         this.getPayment = getPayment;
     }
 
+    @Override
     public Map<String, HttpOperation> operations() {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         operations.put("getPayment", this::get);

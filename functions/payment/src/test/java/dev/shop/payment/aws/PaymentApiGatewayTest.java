@@ -11,9 +11,11 @@ import dev.shop.events.ProcessPayment;
 import dev.shop.local.servers.RealServersInitializer;
 import dev.shop.payment.PaymentApplication;
 import dev.shop.payment.PaymentCommands;
-import dev.shop.payment.domain.PaymentProcessor;
+import dev.shop.payment.domain.Payments;
 import dev.shop.payment.domain.SimulatedPaymentProvider;
 import dev.shop.runtime.outbox.Outbox;
+import dev.shop.runtime.invocation.Invocations;
+import dev.shop.testing.Deliveries;
 import dev.shop.testing.LambdaFunctionHost;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +49,8 @@ class PaymentApiGatewayTest {
     void servesCapturedPaymentFromRecordedEvent() throws IOException {
         PaymentCommands charge = aCharge().amountCents(30799);
         EventEnvelope<ProcessPayment> command = charge.envelope();
-        // Charged the way processPayment's own Lambda would, on the database this Lambda reads.
-        new PaymentProcessor(database, new Outbox(new EventCodec()), "shop.task-results.v1",
-                SimulatedPaymentProvider.deterministic()).process(command.id(), command.subject(), command.data());
+        // Charged as processPayment's own Lambda would be, by an MSK batch, on the database this Lambda reads.
+        Deliveries.deliver(lambda.context().getBean(Invocations.class), "processPayment", command);
 
         JsonNode response = invoke(charge.checkoutId(), ADMIN);
 

@@ -15,6 +15,7 @@ import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.outbox.Outbox;
 import dev.shop.testing.Concurrently;
 import dev.shop.testing.OutboxReplies;
+import dev.shop.runtime.saga.TaskReplies;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class ProcessPaymentTest {
     Consumer<Message<byte[]>> refundPayment;
     @Autowired
     Jdbi jdbi;
+    @Autowired
+    TaskReplies replyTo;
     @Autowired
     EventCodec codec;
     @Autowired
@@ -126,10 +129,9 @@ class ProcessPaymentTest {
 
         deliver(processPayment, charge.envelope());
         // As after a restart: a new processor and provider, nothing kept in memory; the attempt count is in the database.
-        PaymentProcessor restarted = new PaymentProcessor(jdbi, outbox, manifest.topicName("task-results"),
-                SimulatedPaymentProvider.deterministic());
+        Payments restarted = new Payments(jdbi, replyTo, SimulatedPaymentProvider.deterministic());
         EventEnvelope<ProcessPayment> retry = charge.envelope();
-        restarted.process(retry.id(), retry.subject(), retry.data());
+        jdbi.useTransaction(h -> restarted.process(h, retry));
 
         List<EventEnvelope<?>> answers = replies.of(charge.checkoutId());
         assertThat(answers).hasSize(2);

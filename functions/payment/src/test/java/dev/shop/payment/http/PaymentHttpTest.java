@@ -1,5 +1,7 @@
 package dev.shop.payment.http;
 
+import static dev.shop.local.servers.RealServersInitializer.ADMIN_TOKEN;
+
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +10,7 @@ import dev.shop.payment.PaymentCommands;
 import dev.shop.payment.PaymentFunctionTest;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -39,7 +41,7 @@ class PaymentHttpTest {
         deliver(processPayment, charge.envelope());
         deliver(refundPayment, refundOf(charge.checkoutId()));
 
-        HttpResponse response = paymentHttpApi.handle(HttpRequestBuilder.get("/payments/" + charge.checkoutId()).asAdmin()
+        HttpResponse response = paymentHttpApi.handle(HttpRequestBuilder.get("/payments/" + charge.checkoutId()).asAdmin(ADMIN_TOKEN)
                 .build());
 
         assertThat(response.status()).isEqualTo(200);
@@ -59,7 +61,7 @@ class PaymentHttpTest {
     @Test
     void answers404ProblemForUnknownCheckout() throws Exception {
         HttpResponse response = paymentHttpApi.handle(
-                HttpRequestBuilder.get("/payments/" + PaymentCommands.uniqueCheckoutId()).asAdmin().build());
+                HttpRequestBuilder.get("/payments/" + PaymentCommands.uniqueCheckoutId()).asAdmin(ADMIN_TOKEN).build());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("content-type", "application/problem+json");

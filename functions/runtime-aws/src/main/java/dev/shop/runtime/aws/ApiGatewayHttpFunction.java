@@ -3,6 +3,7 @@ package dev.shop.runtime.aws;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,8 +18,9 @@ import dev.shop.runtime.problem.Problems;
 
 /**
  * Adapts an API Gateway HTTP API (payload 2.0) event to the module's cloud-neutral {@link HttpApi}. This is
- * the function the Spring Cloud Function AWS adapter invokes on Lambda, and the one the local gateway
- * hands its API-Gateway-style events to.
+ * the function the Spring Cloud Function AWS adapter invokes on Lambda (the manifest's {@code httpHandler}), and
+ * the one the local gateway hands its API-Gateway-style events to. A JWT authorizer's claims and scopes reach
+ * the {@link HttpRequest} as {@code claims} ({@code scope}: the scopes, space separated).
  */
 public class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -50,21 +52,25 @@ public class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEvent, A
                 : routeMethod(event.getRouteKey());
         String path = event.getRawPath() != null ? event.getRawPath()
                 : context != null && context.getHttp() != null ? context.getHttp().getPath() : "/";
-        byte[] body;
-        if (event.getBody() == null) {
-            body = new byte[0];
-        } else if (event.getIsBase64Encoded()) {
-            try {
-                body = Base64.getDecoder().decode(event.getBody());
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        } else {
-            body = event.getBody().getBytes(StandardCharsets.UTF_8);
+        Optional<byte[]> body = Bodies.decode(event.getBody(), event.getIsBase64Encoded());
+        if (body.isEmpty()) {
+            return Optional.empty();
         }
         Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
         return Optional.of(new HttpRequest(method == null ? "GET" : method, path, event.getPathParameters(),
-                event.getQueryStringParameters(), headers, body, requestId(event)));
+                event.getQueryStringParameters(), headers, body.get(), requestId(event), claims(context)));
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent.RequestContext context) {
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return Map.of();
+        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = context.getAuthorizer().getJwt();
+        Map<String, String> claims = new LinkedHashMap<>(jwt.getClaims() == null ? Map.of() : jwt.getClaims());
+        if (jwt.getScopes() != null && !jwt.getScopes().isEmpty()) {
+            claims.put("scope", String.join(" ", jwt.getScopes()));
+        }
+        return claims;
     }
 
     private static String routeMethod(String routeKey) {
@@ -74,5 +80,25 @@ public class ApiGatewayHttpFunction implements Function<APIGatewayV2HTTPEvent, A
     private static String requestId(APIGatewayV2HTTPEvent event) {
         return event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
                 ? event.getRequestContext().getRequestId() : UUID.randomUUID().toString();
+    }
+
+    /** API Gateway bodies: text, or base64 when the gateway says so. */
+    static final class Bodies {
+        private Bodies() {
+        }
+
+        static Optional<byte[]> decode(String body, boolean base64) {
+            if (body == null) {
+                return Optional.of(new byte[0]);
+            }
+            if (!base64) {
+                return Optional.of(body.getBytes(StandardCharsets.UTF_8));
+            }
+            try {
+                return Optional.of(Base64.getDecoder().decode(body));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
     }
 }

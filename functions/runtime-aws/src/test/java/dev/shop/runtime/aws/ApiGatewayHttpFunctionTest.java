@@ -3,6 +3,7 @@ package dev.shop.runtime.aws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +13,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.events.EventCodec;
 import dev.shop.runtime.http.HttpApi;
+import dev.shop.runtime.invocation.InvocationMode;
+import dev.shop.runtime.invocation.Invocations;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
@@ -44,6 +48,7 @@ class ApiGatewayHttpFunctionTest {
     static TestDatabase database;
     static MeteringWriter writer;
     static InvocationMeter meter;
+    static Invocations invocations;
     static ValidatorFactory validation;
 
     final AtomicInteger createCalls = new AtomicInteger();
@@ -55,6 +60,8 @@ class ApiGatewayHttpFunctionTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         writer = new MeteringWriter(database.jdbi(), registry, 1_000, 50);
         meter = new InvocationMeter(TestManifests.demo(), writer, registry, Clock.systemUTC());
+        invocations = new Invocations(TestManifests.demo(), new EventCodec(), meter, database.jdbi(),
+                InvocationMode.LONG_RUNNING, List.of());
         validation = Validation.buildDefaultValidatorFactory();
     }
 
@@ -84,7 +91,7 @@ class ApiGatewayHttpFunctionTest {
                 "replaceThing", unused,
                 "reserveThing", unused,
                 "explode", unused);
-        api[0] = new HttpApi(TestManifests.demo(), "demo", operations, meter, JSON, Optional::empty);
+        api[0] = new HttpApi(TestManifests.demo(), "demo", operations, invocations, JSON, Optional::empty);
         function = new ApiGatewayHttpFunction(api[0]);
     }
 

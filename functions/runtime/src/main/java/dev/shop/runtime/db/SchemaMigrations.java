@@ -17,30 +17,32 @@ public final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
-    public static void migrateModule(DataSource dataSource, String schema) {
-        migrateModule(dataSource, schema, List.of());
+    public static int migrateModule(DataSource dataSource, String schema) {
+        return migrateModule(dataSource, schema, List.of());
     }
 
-    /** As above, plus the migrations of libraries the module embeds (e.g. the workflow engine's). */
-    public static void migrateModule(DataSource dataSource, String schema, List<String> extraLocations) {
+    /** As above, plus the migrations of libraries the module embeds (e.g. the workflow engine's); returns how many ran. */
+    public static int migrateModule(DataSource dataSource, String schema, List<String> extraLocations) {
         List<String> locations = new ArrayList<>(List.of("classpath:db/runtime", "classpath:db/" + schema));
         locations.addAll(extraLocations);
-        Flyway.configure()
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
                 .defaultSchema(schema)
                 .locations(locations.toArray(String[]::new))
                 .load()
-                .migrate();
+                .migrate()
+                .migrationsExecuted;
     }
 
-    public static void migrateMetering(DataSource dataSource) {
-        Flyway.configure()
+    public static int migrateMetering(DataSource dataSource) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .schemas("metering")
                 .defaultSchema("metering")
                 .locations("classpath:db/metering")
                 .load()
-                .migrate();
+                .migrate()
+                .migrationsExecuted;
     }
 }

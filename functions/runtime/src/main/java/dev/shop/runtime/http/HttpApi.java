@@ -2,19 +2,18 @@ package dev.shop.runtime.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.runtime.invocation.Invocations;
 import dev.shop.runtime.manifest.FunctionManifest;
-import dev.shop.runtime.metering.InvocationMeter;
 import dev.shop.runtime.metering.Outcome;
 import dev.shop.runtime.metering.Trigger;
 import dev.shop.runtime.problem.Problem;
@@ -24,67 +23,82 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of one module: matches a request to a function's route from the manifest, checks admin
- * routes and body size, meters the invocation and turns every failure into problem details. Internal
- * error messages are logged with the correlation id and never sent to the client.
+ * The HTTP face of one module, the same on every platform: matches a request to a function's route from the
+ * manifest ({@link HttpRoutes}), checks admin routes and body size, runs the operation as one metered invocation
+ * and turns every failure into problem details. Internal error messages are logged with the correlation id and
+ * never sent to the client.
  */
 public class HttpApi {
 
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The scope an API Gateway JWT authorizer's token must carry for an admin route. */
+    public static final String ADMIN_SCOPE = "shop:admin";
 
-    private final List<BoundRoute> routes;
-    private final InvocationMeter meter;
+    private final HttpRoutes<BoundRoute> routes;
+    private final Invocations invocations;
     private final ObjectMapper mapper;
     private final Supplier<Optional<String>> adminToken;
+    private final boolean gatewayVerifiesAdmins;
 
     public HttpApi(FunctionManifest manifest, String module, Map<String, HttpOperation> operations,
-                   InvocationMeter meter, ObjectMapper mapper, Supplier<Optional<String>> adminToken) {
-        this.meter = meter;
+                   Invocations invocations, ObjectMapper mapper, Supplier<Optional<String>> adminToken) {
+        this(manifest, module, operations, invocations, mapper, adminToken, false);
+    }
+
+    /**
+     * @param gatewayVerifiesAdmins whether an admin route also accepts a token the gateway verified (API Gateway's
+     *                              JWT authorizer) carrying {@value #ADMIN_SCOPE}, besides the bearer admin token
+     */
+    public HttpApi(FunctionManifest manifest, String module, Map<String, HttpOperation> operations,
+                   Invocations invocations, ObjectMapper mapper, Supplier<Optional<String>> adminToken,
+                   boolean gatewayVerifiesAdmins) {
+        this.invocations = invocations;
         this.mapper = mapper;
         this.adminToken = adminToken;
-        List<BoundRoute> bound = new ArrayList<>();
+        this.gatewayVerifiesAdmins = gatewayVerifiesAdmins;
+        HttpRoutes.Builder<BoundRoute> builder = HttpRoutes.builder();
         for (FunctionManifest.FunctionSpec function : manifest.functionsOf(module)) {
             for (FunctionManifest.HttpRoute route : function.http()) {
                 HttpOperation operation = operations.get(function.name());
                 if (operation == null) {
                     throw new IllegalStateException("module " + module + " has no HTTP operation for " + function.name());
                 }
-                bound.add(new BoundRoute(function.name(), route, RouteTemplate.parse(route.path()), operation));
+                builder.route(route.method(), route.path(), new BoundRoute(function.name(), route, operation));
             }
         }
         for (String name : operations.keySet()) {
-            if (bound.stream().noneMatch(r -> r.function().equals(name))) {
+            if (manifest.function(name).filter(f -> f.module().equals(module) && !f.http().isEmpty()).isEmpty()) {
                 throw new IllegalStateException("HTTP operation " + name + " has no route in the manifest");
             }
         }
-        this.routes = List.copyOf(bound);
+        this.routes = builder.build();
     }
 
+    /** One HTTP invocation, on whichever platform received it; flushed before it returns where that matters. */
     public HttpResponse handle(HttpRequest request) {
-        return dispatch(request).withHeader("x-correlation-id", request.correlationId());
+        try {
+            return dispatch(request).withHeader("x-correlation-id", request.correlationId());
+        } finally {
+            invocations.afterInvocation();
+        }
     }
 
     private HttpResponse dispatch(HttpRequest request) {
         String path = request.path();
-        List<BoundRoute> pathMatches = routes.stream().filter(r -> r.template().match(path).isPresent()).toList();
-        if (pathMatches.isEmpty()) {
-            return problem(Problems.notFound("No route for " + request.method() + " " + path), request);
-        }
-        Optional<BoundRoute> match = pathMatches.stream()
-                .filter(r -> r.route().method().equals(request.method())).findFirst();
-        if (match.isEmpty()) {
-            TreeSet<String> allowed = new TreeSet<>();
-            pathMatches.forEach(r -> allowed.add(r.route().method()));
-            return problem(Problems.methodNotAllowed(request.method() + " is not allowed on " + path
-                    + "; use " + String.join(", ", allowed)), request).withHeader("allow", String.join(", ", allowed));
-        }
-        BoundRoute route = match.get();
-        HttpRequest bound = request.withPathParameters(route.template().match(path).orElseThrow());
-        InvocationMeter.Invocation invocation = meter.start(route.function(), Trigger.HTTP, request.correlationId());
-        HttpResponse response = invoke(route, bound);
-        invocation.end(Outcome.ofStatus(response.status()));
-        return response;
+        return switch (routes.resolve(request.method(), path)) {
+            case HttpRoutes.NoRoute<BoundRoute> none ->
+                    problem(Problems.notFound("No route for " + request.method() + " " + path), request);
+            case HttpRoutes.MethodNotAllowed<BoundRoute> notAllowed -> problem(Problems.methodNotAllowed(
+                    request.method() + " is not allowed on " + path + "; use " + String.join(", ", notAllowed.allowed())),
+                    request).withHeader("allow", String.join(", ", notAllowed.allowed()));
+            case HttpRoutes.Matched<BoundRoute> matched -> {
+                BoundRoute route = matched.route().target();
+                HttpRequest bound = request.withPathParameters(matched.pathParameters());
+                yield invocations.run(route.function(), Trigger.HTTP, request.correlationId(),
+                        () -> invoke(route, bound), response -> Outcome.ofStatus(response.status()));
+            }
+        };
     }
 
     private HttpResponse invoke(BoundRoute route, HttpRequest request) {
@@ -121,6 +135,10 @@ public class HttpApi {
     }
 
     private boolean authorized(HttpRequest request) {
+        if (gatewayVerifiesAdmins && Arrays.asList(request.claims().getOrDefault("scope", "").split(" "))
+                .contains(ADMIN_SCOPE)) {
+            return true;
+        }
         Optional<String> expected = adminToken.get();
         Optional<String> given = request.header("authorization")
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
@@ -143,10 +161,9 @@ public class HttpApi {
     }
 
     public List<String> routeKeys() {
-        return routes.stream().map(r -> r.route().routeKey()).toList();
+        return routes.routes().stream().map(r -> r.target().route().routeKey()).toList();
     }
 
-    private record BoundRoute(String function, FunctionManifest.HttpRoute route, RouteTemplate template,
-                              HttpOperation operation) {
+    private record BoundRoute(String function, FunctionManifest.HttpRoute route, HttpOperation operation) {
     }
 }

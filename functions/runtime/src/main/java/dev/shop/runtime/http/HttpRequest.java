@@ -8,13 +8,21 @@ import java.util.TreeMap;
 
 /**
  * A cloud-neutral HTTP request as a function sees it. Header names are lower case; path parameters come
- * from the matched route template.
+ * from the matched route template. {@code claims} are those of a token the platform's gateway verified (API
+ * Gateway's JWT authorizer), empty where there is none.
  */
 public record HttpRequest(String method, String path, Map<String, String> pathParameters,
                           Map<String, String> queryParameters, Map<String, String> headers, byte[] body,
-                          String requestId) {
+                          String requestId, Map<String, String> claims) {
+
+    public HttpRequest(String method, String path, Map<String, String> pathParameters,
+                       Map<String, String> queryParameters, Map<String, String> headers, byte[] body,
+                       String requestId) {
+        this(method, path, pathParameters, queryParameters, headers, body, requestId, Map.of());
+    }
 
     public HttpRequest {
+        claims = claims == null ? Map.of() : Map.copyOf(claims);
         method = method.toUpperCase(Locale.ROOT);
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         queryParameters = queryParameters == null ? Map.of() : Map.copyOf(queryParameters);
@@ -53,7 +61,7 @@ public record HttpRequest(String method, String path, Map<String, String> pathPa
     }
 
     public HttpRequest withPathParameters(Map<String, String> parameters) {
-        return new HttpRequest(method, path, parameters, queryParameters, headers, body, requestId);
+        return new HttpRequest(method, path, parameters, queryParameters, headers, body, requestId, claims);
     }
 
     private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {

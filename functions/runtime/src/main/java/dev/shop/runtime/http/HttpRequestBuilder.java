@@ -1,4 +1,4 @@
-package dev.shop.testing;
+package dev.shop.runtime.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.local.servers.RealServersInitializer;
-import dev.shop.runtime.http.HttpRequest;
 
 /**
- * Builds cloud-neutral HTTP requests for a module's {@code HttpApi}, as the gateway would hand them over:
- * {@code put("/products/MUG").asAdmin().json(draft).build()}. POST and PUT carry
+ * Builds cloud-neutral HTTP requests for a module's {@link HttpApi}, as a gateway would hand them over (tests, and
+ * the requests that prime a function before a snapshot): {@code put("/products/MUG").asAdmin(token).json(draft).build()}. POST and PUT carry
  * {@code content-type: application/json}, and so does any request given a body, unless a header says otherwise.
  */
 public final class HttpRequestBuilder {
@@ -75,11 +73,6 @@ public final class HttpRequestBuilder {
     /** {@code Authorization: Bearer <token>}. */
     public HttpRequestBuilder asAdmin(String token) {
         return header("authorization", "Bearer " + token);
-    }
-
-    /** With the admin token the test contexts and {@link LambdaFunctionHost} boot with. */
-    public HttpRequestBuilder asAdmin() {
-        return asAdmin(RealServersInitializer.ADMIN_TOKEN);
     }
 
     public HttpRequestBuilder correlationId(String correlationId) {

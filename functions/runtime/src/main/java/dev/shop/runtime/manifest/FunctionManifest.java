@@ -70,6 +70,12 @@ public record FunctionManifest(Map<String, TopicSpec> topics, Map<String, Module
         return module;
     }
 
+    /** The event types a consumer of the logical topic may see there, by versioned name. */
+    public List<String> carriedBy(String topicKey) {
+        TopicSpec topic = topics.get(topicKey);
+        return topic == null || topic.carries() == null ? List.of() : topic.carries();
+    }
+
     /** The Kafka topic name for a logical topic key such as {@code product-events}. */
     public String topicName(String key) {
         TopicSpec topic = topics.get(key);
@@ -95,7 +101,13 @@ public record FunctionManifest(Map<String, TopicSpec> topics, Map<String, Module
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FunctionSpec(String name, String module, int memoryMb, int timeoutSeconds, List<HttpRoute> http,
-                               List<String> consumes, List<String> produces) {
+                               List<String> consumes, List<String> produces, String schedule) {
+
+        public FunctionSpec(String name, String module, int memoryMb, int timeoutSeconds, List<HttpRoute> http,
+                            List<String> consumes, List<String> produces) {
+            this(name, module, memoryMb, timeoutSeconds, http, consumes, produces, null);
+        }
+
         public FunctionSpec {
             http = http == null ? List.of() : List.copyOf(http);
             consumes = consumes == null ? List.of() : List.copyOf(consumes);

@@ -19,25 +19,49 @@ import io.micrometer.core.instrument.Timer;
 public class InvocationMeter {
 
     private final FunctionManifest manifest;
-    private final MeteringWriter writer;
+    private final MeteringSink writer;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final String module;
+    /** Functions the runtime adds to every module, deployed from the manifest's modules rather than its functions. */
+    public static final Set<String> RUNTIME_FUNCTIONS = Set.of("sweepOutbox");
     // The first invocation of a function in this JVM (or after a CRaC restore) is a cold start.
     private final Set<String> warm = ConcurrentHashMap.newKeySet();
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
-    public InvocationMeter(FunctionManifest manifest, MeteringWriter writer, MeterRegistry registry, Clock clock) {
+    public InvocationMeter(FunctionManifest manifest, MeteringSink writer, MeterRegistry registry, Clock clock) {
+        this(manifest, writer, registry, clock, null);
+    }
+
+    /**
+     * @param module the module whose runtime functions (such as {@code sweepOutbox}, which are in no manifest entry)
+     *               this meter also records, at the memory Lambda reports ({@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE})
+     */
+    public InvocationMeter(FunctionManifest manifest, MeteringSink writer, MeterRegistry registry, Clock clock,
+                           String module) {
         this.manifest = manifest;
         this.writer = writer;
         this.registry = registry;
         this.clock = clock;
+        this.module = module;
     }
 
     public Invocation start(String function, Trigger trigger, String correlationId) {
         FunctionManifest.FunctionSpec spec = manifest.function(function)
+                .or(() -> runtimeFunction(function))
                 .orElseThrow(() -> new IllegalArgumentException("function " + function + " is not in the manifest"));
         boolean cold = warm.add(function);
         return new Invocation(spec, trigger, correlationId, cold, clock.instant(), System.nanoTime());
+    }
+
+    private java.util.Optional<FunctionManifest.FunctionSpec> runtimeFunction(String function) {
+        if (module == null || !RUNTIME_FUNCTIONS.contains(function)) {
+            return java.util.Optional.empty();
+        }
+        String memory = System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+        int memoryMb = memory == null ? 256 : Integer.parseInt(memory);
+        return java.util.Optional.of(new FunctionManifest.FunctionSpec(function, module, memoryMb, 60, null, null,
+                null));
     }
 
     // Registering runs the registry's filters and id lookup; once per tag set is enough, not once per call.

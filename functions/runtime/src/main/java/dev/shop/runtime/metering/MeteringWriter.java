@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * request pays for an in-memory offer and nothing else. A full queue drops and counts rather than
  * blocking the request; a failed write keeps the batch for the next attempt.
  */
-public class MeteringWriter implements AutoCloseable {
+public class MeteringWriter implements MeteringSink {
 
     private static final Logger log = LoggerFactory.getLogger(MeteringWriter.class);
     private static final int BATCH = 500;
@@ -36,16 +36,28 @@ public class MeteringWriter implements AutoCloseable {
     private volatile boolean running = true;
 
     public MeteringWriter(Jdbi jdbi, MeterRegistry registry, int capacity, long flushIntervalMillis) {
+        this(jdbi, registry, capacity, flushIntervalMillis, true);
+    }
+
+    /**
+     * @param background whether a background thread writes batches as they come (where the process stays up);
+     *                   without one, records wait for {@link #flush()} (on Lambda, before the invocation returns)
+     */
+    public MeteringWriter(Jdbi jdbi, MeterRegistry registry, int capacity, long flushIntervalMillis,
+                          boolean background) {
         this.jdbi = jdbi;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.flushIntervalMillis = flushIntervalMillis;
         this.dropped = Counter.builder("shop.metering.dropped")
                 .description("Invocation records dropped because the metering queue was full")
                 .register(registry);
-        this.worker = Thread.ofPlatform().daemon().name("metering-writer").unstarted(this::run);
-        this.worker.start();
+        this.worker = background ? Thread.ofPlatform().daemon().name("metering-writer").unstarted(this::run) : null;
+        if (worker != null) {
+            worker.start();
+        }
     }
 
+    @Override
     public void submit(InvocationRecord invocation) {
         if (!queue.offer(invocation)) {
             dropped.increment();
@@ -53,6 +65,7 @@ public class MeteringWriter implements AutoCloseable {
     }
 
     /** Writes everything submitted so far; used at shutdown, before a checkpoint and by tests. */
+    @Override
     public void flush() {
         lock.lock();
         try {
@@ -142,9 +155,11 @@ public class MeteringWriter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        worker.interrupt();
         try {
-            worker.join(2000);
+            if (worker != null) {
+                worker.interrupt();
+                worker.join(2000);
+            }
             // Bounded: when the database is already gone, shutdown must not wait out a connection timeout.
             Thread last = Thread.ofPlatform().daemon().name("metering-final-flush").start(() -> {
                 try {

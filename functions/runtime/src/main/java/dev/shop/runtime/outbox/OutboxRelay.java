@@ -52,44 +52,68 @@ public class OutboxRelay implements AutoCloseable {
         this.retention = retention;
     }
 
-    /** Opens the Kafka producer and starts relaying in the background. */
+    /** Opens the Kafka producer and starts relaying in the background (where the process stays up). */
     public synchronized OutboxRelay start() {
         if (running) {
             return this;
         }
-        producer = producers.get();
+        producer();
         running = true;
         worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::run);
         return this;
     }
 
-    /** Stops relaying and closes the producer; unpublished rows wait for the next start. */
+    /** Stops relaying and closes the producer; unpublished rows wait for the next start or publish. */
     public synchronized void stop() {
-        if (!running) {
-            return;
+        if (running) {
+            running = false;
+            notifications.close();
+            worker.interrupt();
+            try {
+                worker.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        running = false;
-        notifications.close();
-        worker.interrupt();
-        try {
-            worker.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+            producer = null;
         }
-        producer.close(Duration.ofSeconds(2));
-        producer = null;
     }
 
     public boolean running() {
         return running;
     }
 
+    /** The producer, opened on first use (a function that never publishes never connects to Kafka). */
+    private synchronized Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producers.get();
+        }
+        return producer;
+    }
+
+    /**
+     * Publishes what is waiting, now, on the caller's thread: at most {@code maxRows} rows, in id order. What a
+     * Lambda invocation (or a scheduled sweep) calls, where no background thread may be left to do it. Returns how
+     * many rows were published; throws when Kafka did not acknowledge (the rows stay for the next attempt).
+     */
+    public int publishPending(int maxRows) {
+        int published = 0;
+        while (published < maxRows) {
+            int batch = publishBatch();
+            published += batch;
+            if (batch < BATCH) {
+                break;
+            }
+        }
+        cleanUpPublished();
+        return published;
+    }
+
     /** Publishes one batch; returns how many rows were published. Throws when Kafka did not acknowledge. */
     public int publishBatch() {
-        Producer<String, byte[]> producer = this.producer;
-        if (producer == null) {
-            throw new IllegalStateException("the outbox relay is not started");
-        }
+        Producer<String, byte[]> producer = producer();
         return jdbi.inTransaction(handle -> {
             List<OutboxRow> rows = handle.createQuery("""
                             select id, topic, message_key, event_id::text as event_id, event_type, payload

@@ -27,6 +27,14 @@ public class TaskReplies {
         this.source = "/functions/" + module;
     }
 
+    /** Answers {@code command} with {@code result}: a success with its output, or a failure with its error. */
+    public void send(Handle handle, EventEnvelope<?> command, String key, String taskToken, TaskResult result) {
+        switch (result) {
+            case TaskResult.Succeeded ok -> succeeded(handle, command, key, taskToken, ok.output());
+            case TaskResult.Failed failure -> failed(handle, command, key, taskToken, failure.error(), failure.cause());
+        }
+    }
+
     public void succeeded(Handle handle, EventEnvelope<?> command, String key, String taskToken,
                           Map<String, Object> output) {
         outbox.append(handle, topic(), key, EventEnvelope.of(EventTypes.TASK_SUCCEEDED, source, command.subject(),

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.shop.events.EventCodec;
 import dev.shop.runtime.config.RuntimeAutoConfiguration;
+import dev.shop.runtime.config.ShopProperties;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.metering.InvocationMeter;
 import dev.shop.runtime.metering.MeteringWriter;
@@ -48,7 +49,7 @@ class RuntimeCheckpointTest {
                 new OutboxRelay.PostgresNotifications(database.url(), database.user(), database.password()),
                 Duration.ofSeconds(1), Duration.ofDays(1)).start();
         resources = new RuntimeAutoConfiguration().cracResources(writer, meter, database.dataSource(),
-                Optional.of(relay));
+                Optional.of(relay), new ShopProperties("checkpoint", null, null, null, null, null, null, null, null));
     }
 
     @AfterEach

@@ -19,7 +19,7 @@ import dev.shop.runtime.metering.InvocationMeter;
 import dev.shop.runtime.metering.MeteringWriter;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
-import dev.shop.runtime.testing.Requests;
+import dev.shop.runtime.http.HttpRequestBuilder;
 import dev.shop.runtime.testing.TestDatabase;
 import dev.shop.runtime.testing.TestManifests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,10 +32,14 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-import static dev.shop.runtime.testing.Requests.get;
-import static dev.shop.runtime.testing.Requests.post;
-import static dev.shop.runtime.testing.Requests.put;
-import static dev.shop.runtime.testing.Requests.request;
+import dev.shop.events.EventCodec;
+import dev.shop.runtime.invocation.InvocationMode;
+import dev.shop.runtime.invocation.Invocations;
+
+import static dev.shop.runtime.http.HttpRequestBuilder.get;
+import static dev.shop.runtime.http.HttpRequestBuilder.post;
+import static dev.shop.runtime.http.HttpRequestBuilder.put;
+import static dev.shop.runtime.http.HttpRequestBuilder.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,6 +53,7 @@ class HttpApiTest {
     static TestDatabase database;
     static MeteringWriter writer;
     static InvocationMeter meter;
+    static Invocations invocations;
     static final FunctionManifest manifest = TestManifests.demo();
 
     final AtomicInteger createCalls = new AtomicInteger();
@@ -61,6 +66,8 @@ class HttpApiTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         writer = new MeteringWriter(database.jdbi(), registry, 1_000, 50);
         meter = new InvocationMeter(manifest, writer, registry, Clock.systemUTC());
+        invocations = new Invocations(manifest, new EventCodec(), meter, database.jdbi(), InvocationMode.LONG_RUNNING,
+                List.of());
     }
 
     @AfterAll
@@ -71,7 +78,7 @@ class HttpApiTest {
 
     @BeforeEach
     void buildApi() {
-        api = new HttpApi(manifest, "demo", operations(), meter, JSON, () -> Optional.of(ADMIN_TOKEN));
+        api = new HttpApi(manifest, "demo", operations(), invocations, JSON, () -> Optional.of(ADMIN_TOKEN));
     }
 
     Map<String, HttpOperation> operations() {
@@ -153,7 +160,7 @@ class HttpApiTest {
             "Bearer s3cret-admin-token-and-more", "Bearer s3cret-admin", "Basic s3cret-admin-token",
             "s3cret-admin-token"})
     void refusesAdminRouteWithoutTheRightBearerToken(String authorization) throws Exception {
-        Requests request = put("/things/t-1").body("{}");
+        HttpRequestBuilder request = put("/things/t-1").body("{}");
         if (authorization != null) {
             request.header("authorization", authorization);
         }
@@ -179,7 +186,7 @@ class HttpApiTest {
 
     @Test
     void refusesEveryoneOnAdminRoutesWhenNoTokenIsConfigured() {
-        HttpApi withoutToken = new HttpApi(manifest, "demo", operations(), meter, JSON, Optional::empty);
+        HttpApi withoutToken = new HttpApi(manifest, "demo", operations(), invocations, JSON, Optional::empty);
 
         HttpResponse emptyBearer = withoutToken.handle(put("/things/t-1").header("authorization", "Bearer ").build());
         HttpResponse anyBearer = withoutToken.handle(put("/things/t-1")
@@ -285,7 +292,7 @@ class HttpApiTest {
     @NullSource
     @ValueSource(strings = {"", "   "})
     void usesTheRequestIdAsCorrelationIdWhenTheCallerSendsNone(String given) {
-        Requests request = get("/things/1").requestId("req-123");
+        HttpRequestBuilder request = get("/things/1").requestId("req-123");
         if (given != null) {
             request.header("x-correlation-id", given);
         }
@@ -331,7 +338,7 @@ class HttpApiTest {
         Map<String, HttpOperation> operations = operations();
         operations.remove("explode");
 
-        assertThatThrownBy(() -> new HttpApi(manifest, "demo", operations, meter, JSON, Optional::empty))
+        assertThatThrownBy(() -> new HttpApi(manifest, "demo", operations, invocations, JSON, Optional::empty))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("demo").hasMessageContaining("explode");
     }
@@ -341,7 +348,7 @@ class HttpApiTest {
         Map<String, HttpOperation> operations = operations();
         operations.put("ghostThing", request -> HttpResponse.noContent());
 
-        assertThatThrownBy(() -> new HttpApi(manifest, "demo", operations, meter, JSON, Optional::empty))
+        assertThatThrownBy(() -> new HttpApi(manifest, "demo", operations, invocations, JSON, Optional::empty))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ghostThing");
     }
@@ -351,7 +358,7 @@ class HttpApiTest {
         Map<String, HttpOperation> operations = operations();
         operations.put("onThingEvent", request -> HttpResponse.noContent());
 
-        assertThatThrownBy(() -> new HttpApi(manifest, "demo", operations, meter, JSON, Optional::empty))
+        assertThatThrownBy(() -> new HttpApi(manifest, "demo", operations, invocations, JSON, Optional::empty))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("onThingEvent");
     }

@@ -1,10 +1,11 @@
-package dev.shop.testing;
+package dev.shop.runtime.http;
+
+import static dev.shop.local.servers.RealServersInitializer.ADMIN_TOKEN;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.shop.local.servers.RealServersInitializer;
-import dev.shop.runtime.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class HttpRequestBuilderTest {
     @Test
     void carriesQueryHeadersAndIds() {
         HttpRequest request = HttpRequestBuilder.get("/orders").queryString("customerId=c1&limit=2&cursor=")
-                .asAdmin().correlationId("corr-1").idempotencyKey("key-1").requestId("req-1").build();
+                .asAdmin(ADMIN_TOKEN).correlationId("corr-1").idempotencyKey("key-1").requestId("req-1").build();
 
         assertThat(request.queryParameters()).isEqualTo(Map.of("customerId", "c1", "limit", "2", "cursor", ""));
         assertThat(request.header("authorization")).contains("Bearer " + RealServersInitializer.ADMIN_TOKEN);

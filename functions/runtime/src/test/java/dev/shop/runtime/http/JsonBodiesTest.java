@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
-import static dev.shop.runtime.testing.Requests.post;
+import static dev.shop.runtime.http.HttpRequestBuilder.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -152,7 +152,7 @@ class JsonBodiesTest {
 
     @Test
     void treatsABodyWithoutContentTypeAsJson() {
-        NewThing thing = bodies.read(dev.shop.runtime.testing.Requests.request("POST", "/things")
+        NewThing thing = bodies.read(HttpRequestBuilder.request("POST", "/things")
                 .body("{\"name\": \"Mug\", \"quantity\": 2}").build(), NewThing.class);
 
         assertThat(thing.quantity()).isEqualTo(2);
