@@ -202,6 +202,8 @@ public final class EventCodec {
     /** Jackson's Instant reader, minus its acceptance of epoch numbers. */
     private static final class TextInstantDeserializer extends StdScalarDeserializer<Instant> {
 
+        private static final long serialVersionUID = 1L;
+
         TextInstantDeserializer() {
             super(Instant.class);
         }

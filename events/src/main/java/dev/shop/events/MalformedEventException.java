@@ -8,6 +8,8 @@ package dev.shop.events;
  */
 public class MalformedEventException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public MalformedEventException(String message) {
         super(message);
     }

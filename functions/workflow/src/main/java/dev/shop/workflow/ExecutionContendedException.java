@@ -6,6 +6,8 @@ package dev.shop.workflow;
  */
 public class ExecutionContendedException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public ExecutionContendedException(String message) {
         super(message);
     }

@@ -217,6 +217,8 @@ public class WorkflowEngine {
     /** Thrown inside a step's transaction when another transaction changed the execution first. */
     private static final class LostRace extends RuntimeException {
 
+        private static final long serialVersionUID = 1L;
+
         final String executionId;
 
         LostRace(String executionId) {

@@ -118,6 +118,9 @@ public final class LocalStack implements Callable<Integer> {
 
     /** Why the stack did not start, in one line for the user; whatever had started is stopped again. */
     public static final class StartupException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
         StartupException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -167,23 +170,47 @@ public final class LocalStack implements Callable<Integer> {
      */
     private static void installStopSignals(CountDownLatch stop, AtomicBoolean running) {
         AtomicInteger received = new AtomicInteger();
+        Runnable onSignal = () -> {
+            if (!running.get()) {
+                System.err.println("shop-local: stopped during start-up");
+                System.exit(130);
+            } else if (received.incrementAndGet() == 1) {
+                stop.countDown();
+            } else {
+                System.err.println("shop-local: stopping now");
+                System.exit(130);
+            }
+        };
         for (String name : List.of("INT", "TERM")) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-                    if (!running.get()) {
-                        System.err.println("shop-local: stopped during start-up");
-                        System.exit(130);
-                    } else if (received.incrementAndGet() == 1) {
-                        stop.countDown();
-                    } else {
-                        System.err.println("shop-local: stopping now");
-                        System.exit(130);
-                    }
-                });
-            } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+                StopSignals.handle(name, onSignal);
+            } catch (ReflectiveOperationException | RuntimeException unavailable) {
                 // The JVM's own handling (a shutdown hook) still stops everything.
                 log.debug("cannot handle SIG{}: {}", name, unavailable.toString());
             }
+        }
+    }
+
+    /**
+     * {@code sun.misc.Signal} (module jdk.unsupported), reached reflectively: the JDK has no public API to handle a
+     * signal, and a shutdown hook cannot tell a second Ctrl-C from the first.
+     */
+    private static final class StopSignals {
+        private StopSignals() {
+        }
+
+        static void handle(String name, Runnable action) throws ReflectiveOperationException {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object proxy = java.lang.reflect.Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
+                    (self, method, args) -> {
+                        if (method.getName().equals("handle")) {
+                            action.run();
+                        }
+                        return null;
+                    });
+            signal.getMethod("handle", signal, handler)
+                    .invoke(null, signal.getConstructor(String.class).newInstance(name), proxy);
         }
     }
 

@@ -70,6 +70,9 @@ public final class Progress {
 
     /** What a failed step printed, carried as a suppressed exception of the failure. */
     static final class CapturedOutput extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         CapturedOutput(String output) {
             super(output, null, false, false);
         }

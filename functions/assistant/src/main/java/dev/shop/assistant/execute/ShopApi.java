@@ -26,6 +26,9 @@ public class ShopApi {
 
     /** The call could not be completed even after retries. */
     public static class UnavailableException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         public UnavailableException(String message, Throwable cause) {
             super(message, cause);
         }

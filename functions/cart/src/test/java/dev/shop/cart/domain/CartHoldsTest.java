@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import dev.shop.cart.CartIntegrationTest;
 import dev.shop.cart.CatalogEvents;
 import dev.shop.cart.TestProducts;
@@ -75,7 +76,7 @@ class CartHoldsTest {
         assertThat(reply.output()).containsEntry("cartVersion", (int) cart.version())
                 .containsEntry("totalCents", 2 * 1200 + 3 * 150)
                 .containsEntry("currency", "EUR");
-        assertThat(reply.output().get("stockLines")).asList().hasSize(2);
+        assertThat(reply.output().get("stockLines")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(2);
         assertThat(reply.output().get("lines").toString()).contains(mug.sku()).contains(pen.sku());
         assertThat(carts.find(cartId).orElseThrow().checkoutId()).isEqualTo(checkoutId);
     }

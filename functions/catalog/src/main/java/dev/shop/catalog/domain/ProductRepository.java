@@ -86,7 +86,7 @@ public class ProductRepository {
                                    (excluded.name, excluded.description, excluded.brand, excluded.category,
                                     excluded.color, excluded.size, excluded.price_cents, excluded.currency,
                                     excluded.tags)
-                            returning """ + " " + COLUMNS)
+                            returning""" + " " + COLUMNS)
                     .bind("sku", sku)
                     .bind("name", draft.name())
                     .bind("description", draft.description())

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * open socket: each resource closes before the checkpoint and reopens after the restore. On a JVM without
  * CRaC, registration is a no-op; tests call {@link #beforeCheckpoint} and {@link #afterRestore} directly.
  */
-public class CracResources implements Resource {
+public final class CracResources implements Resource {
 
     private static final Logger log = LoggerFactory.getLogger(CracResources.class);
 

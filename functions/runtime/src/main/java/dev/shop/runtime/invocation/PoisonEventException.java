@@ -6,6 +6,8 @@ package dev.shop.runtime.invocation;
  */
 public class PoisonEventException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public PoisonEventException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -228,6 +228,9 @@ public class OutboxRelay implements AutoCloseable {
 
     /** Kafka did not acknowledge a record; the batch stays unpublished. */
     public static class KafkaUnavailableException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         KafkaUnavailableException(Throwable cause) {
             super("Kafka did not acknowledge the outbox batch", cause);
         }

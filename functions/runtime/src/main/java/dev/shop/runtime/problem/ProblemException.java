@@ -8,7 +8,10 @@ import java.util.List;
  */
 public class ProblemException extends RuntimeException {
 
-    private final Problem problem;
+    private static final long serialVersionUID = 1L;
+
+    // Never serialized: it carries the answer to the HTTP edge within one invocation.
+    private final transient Problem problem;
 
     public ProblemException(Problem problem) {
         super(problem.detail(), null, false, false);

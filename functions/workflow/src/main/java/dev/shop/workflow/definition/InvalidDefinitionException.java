@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 /** A state machine definition that is not valid JSON, not valid ASL, or outside the supported subset. */
 public class InvalidDefinitionException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final transient List<DefinitionProblem> problems;
 
     public InvalidDefinitionException(List<DefinitionProblem> problems) {

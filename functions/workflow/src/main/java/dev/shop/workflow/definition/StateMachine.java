@@ -109,7 +109,6 @@ public final class StateMachine {
         return state;
     }
 
-    /** The definition's JSON as given, e.g. to create the same state machine in AWS Step Functions. */
     /** The platform functions its Task states invoke, so a deployment can check they all exist. */
     public List<String> taskFunctionNames() {
         return states().values().stream()

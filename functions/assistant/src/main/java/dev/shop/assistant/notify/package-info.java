@@ -1,0 +1,2 @@
+/** PlanFinished events, through the assistant's outbox. */
+package dev.shop.assistant.notify;

@@ -1,0 +1,2 @@
+/** The shopping assistant's functions, parseIntent and executePlan, and their wiring. */
+package dev.shop.assistant;

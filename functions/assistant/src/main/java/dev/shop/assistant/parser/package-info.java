@@ -1,0 +1,2 @@
+/** parseIntent: plain English into a structured shopping plan. */
+package dev.shop.assistant.parser;

@@ -1,0 +1,2 @@
+/** Conversation context between requests, kept in Redis. */
+package dev.shop.assistant.session;

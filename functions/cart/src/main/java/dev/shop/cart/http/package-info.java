@@ -1,0 +1,2 @@
+/** The cart's HTTP face: requests to commands, outcomes to status codes. */
+package dev.shop.cart.http;

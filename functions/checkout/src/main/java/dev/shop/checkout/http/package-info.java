@@ -1,0 +1,2 @@
+/** The checkout's HTTP face: POST and GET /checkouts. */
+package dev.shop.checkout.http;

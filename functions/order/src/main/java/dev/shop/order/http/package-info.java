@@ -1,0 +1,2 @@
+/** The order's HTTP face: GET /orders and /orders/{orderId}. */
+package dev.shop.order.http;

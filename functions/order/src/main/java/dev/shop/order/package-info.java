@@ -1,0 +1,2 @@
+/** The order's function beans: createOrder, getOrder, listOrders. */
+package dev.shop.order;

@@ -1,0 +1,2 @@
+/** The payment's function beans: processPayment, refundPayment, getPayment. */
+package dev.shop.payment;

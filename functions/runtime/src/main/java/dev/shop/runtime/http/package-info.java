@@ -1,0 +1,2 @@
+/** The cloud-neutral HTTP face of a module: routing, JSON bodies, problem details, CloudEvents. */
+package dev.shop.runtime.http;

@@ -1,0 +1,2 @@
+/** Idempotent consumers: an event's effect happens once per function. */
+package dev.shop.runtime.inbox;

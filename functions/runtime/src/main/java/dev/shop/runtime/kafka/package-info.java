@@ -1,0 +1,2 @@
+/** The settings of the module's own Kafka clients, with the platform's authentication. */
+package dev.shop.runtime.kafka;

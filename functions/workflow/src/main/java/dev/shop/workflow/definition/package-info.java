@@ -1,0 +1,2 @@
+/** Amazon States Language definitions, parsed and checked. */
+package dev.shop.workflow.definition;

@@ -1,0 +1,2 @@
+/** Benchmarks of the running shop, run by hand. */
+package dev.shop.perf;
