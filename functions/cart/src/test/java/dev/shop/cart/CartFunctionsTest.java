@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.context.ApplicationContext;
 
-@CartIntegrationTest
+@CartOnRealServers
 class CartFunctionsTest {
 
     @Autowired

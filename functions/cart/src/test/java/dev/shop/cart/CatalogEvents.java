@@ -81,7 +81,7 @@ public class CatalogEvents implements AutoCloseable {
 
     /**
      * Makes {@link CatalogEvents} a bean of the test context, closed with it. Imported by
-     * {@link CartIntegrationTest}; deliberately no {@code @Configuration}, so the component scan of an
+     * {@link CartOnRealServers}; deliberately no {@code @Configuration}, so the component scan of an
      * application booted outside Spring's test support (the AWS adapter test) does not pick it up.
      */
     public static class Configuration {

@@ -35,7 +35,7 @@ import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.context.ApplicationContext;
 
 /** The module as the platform sees it: its manifest functions, their Kafka bindings, the dispatcher and the sweeper. */
-@CheckoutFunctionTest
+@CheckoutOnRealServers
 class CheckoutFunctionsTest {
 
     @Autowired

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The test helpers as beans of the test context, closed with it. Imported by {@link CheckoutFunctionTest};
+ * The test helpers as beans of the test context, closed with it. Imported by {@link CheckoutOnRealServers};
  * deliberately no {@code @Configuration}, so the component scan of an application booted outside Spring's test
  * support (the AWS adapter test) does not pick it up.
  */

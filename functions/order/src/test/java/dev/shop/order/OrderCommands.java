@@ -12,7 +12,7 @@ import dev.shop.events.OrderLine;
 /** Builds CreateOrder commands as the checkout workflow sends them: two mugs and a pen unless told otherwise. */
 public final class OrderCommands {
 
-    /** Configured in {@link OrderFunctionTest} as a customer whose orders are rejected. */
+    /** Configured in {@link OrderOnRealServers} as a customer whose orders are rejected. */
     public static final String REJECTED_CUSTOMER = "cus-rejected-drill";
 
     private String checkoutId = "chk-" + UUID.randomUUID();

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end on the real broker: CreateOrder on shop.create-order.v1, the reply on shop.task-results.v1 by checkout. */
-@OrderFunctionTest
+@OrderOnRealServers
 class OrderKafkaTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end on the real broker: commands on their topics, replies on shop.task-results.v1 keyed by checkout. */
-@PaymentFunctionTest
+@PaymentOnRealServers
 class PaymentKafkaTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

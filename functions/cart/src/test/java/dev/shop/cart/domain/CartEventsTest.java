@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.shop.cart.CartIntegrationTest;
+import dev.shop.cart.CartOnRealServers;
 import dev.shop.cart.CatalogEvents;
 import dev.shop.cart.TestProducts;
 import dev.shop.events.CartChanged;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The cart tells the checkout about every change, and empties itself when a checkout says so. */
-@CartIntegrationTest
+@CartOnRealServers
 class CartEventsTest {
 
     @Autowired

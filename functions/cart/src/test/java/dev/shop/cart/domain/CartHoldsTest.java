@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import dev.shop.cart.CartIntegrationTest;
+import dev.shop.cart.CartOnRealServers;
 import dev.shop.cart.CatalogEvents;
 import dev.shop.cart.TestProducts;
 import dev.shop.events.ClearCart;
@@ -41,7 +41,7 @@ import org.springframework.beans.factory.annotation.Value;
  * The checkout's side of carts: a checkout holds the cart and is told exactly what it holds; while held the cart
  * refuses every change; the checkout then takes out what it bought, or lets the cart go.
  */
-@CartIntegrationTest
+@CartOnRealServers
 class CartHoldsTest {
 
     @Autowired

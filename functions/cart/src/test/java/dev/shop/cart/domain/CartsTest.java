@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
-import dev.shop.cart.CartIntegrationTest;
+import dev.shop.cart.CartOnRealServers;
 import dev.shop.cart.CatalogEvents;
 import dev.shop.cart.TestProducts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@CartIntegrationTest
+@CartOnRealServers
 class CartsTest {
 
     private static final int WRITERS = 20;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import dev.shop.cart.CartIntegrationTest;
+import dev.shop.cart.CartOnRealServers;
 import dev.shop.cart.CatalogEvents;
 import dev.shop.cart.TestProducts;
 import dev.shop.cart.domain.ProductPrices.Sync;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The replica of catalog prices, filled by {@code syncCartPrices} from the real product-events topic. */
-@CartIntegrationTest
+@CartOnRealServers
 class ProductPricesTest {
 
     @Autowired

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shop.cart.CartIntegrationTest;
+import dev.shop.cart.CartOnRealServers;
 import dev.shop.cart.CatalogEvents;
 import dev.shop.cart.TestProducts;
 import dev.shop.cart.domain.Cart;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@CartIntegrationTest
+@CartOnRealServers
 class CartHttpTest {
 
     @Autowired

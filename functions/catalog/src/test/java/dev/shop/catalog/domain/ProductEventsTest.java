@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import dev.shop.catalog.CatalogFunctionTest;
+import dev.shop.catalog.CatalogOnRealServers;
 import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Product changes reach Kafka once each through the outbox, and product events keep the cache honest. */
-@CatalogFunctionTest
+@CatalogOnRealServers
 class ProductEventsTest {
 
     @Autowired

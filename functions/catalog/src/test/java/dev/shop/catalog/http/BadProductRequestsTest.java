@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.catalog.CatalogFunctionTest;
+import dev.shop.catalog.CatalogOnRealServers;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.HttpRequestBuilder;
@@ -22,7 +22,7 @@ import static dev.shop.catalog.ProductDrafts.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every way a product body can be wrong gets a 4xx problem that says what, and nothing is written. */
-@CatalogFunctionTest
+@CatalogOnRealServers
 class BadProductRequestsTest {
 
     @Autowired

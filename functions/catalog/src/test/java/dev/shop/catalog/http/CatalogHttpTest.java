@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.catalog.CatalogFunctionTest;
+import dev.shop.catalog.CatalogOnRealServers;
 import dev.shop.catalog.domain.ProductCache;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
@@ -29,7 +29,7 @@ import static dev.shop.catalog.ProductDrafts.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@CatalogFunctionTest
+@CatalogOnRealServers
 class CatalogHttpTest {
 
     @Autowired

@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.checkout.CartParticipant;
 import dev.shop.checkout.CheckoutApi;
-import dev.shop.checkout.CheckoutFunctionTest;
+import dev.shop.checkout.CheckoutOnRealServers;
 import dev.shop.checkout.Metering;
 import dev.shop.checkout.SagaCommands;
 import dev.shop.checkout.TaskCommand;
@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * real {@code TaskSucceeded}/{@code TaskFailed} event on the task-results topic, carrying the token of the
  * checkout's latest command, and {@code advanceCheckout} moves the saga on.
  */
-@CheckoutFunctionTest
+@CheckoutOnRealServers
 class CheckoutSagaRepliesTest {
 
     private static final String FREEZE = "shop.cart.freeze.v1";

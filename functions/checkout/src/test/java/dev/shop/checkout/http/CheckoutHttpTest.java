@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.shop.checkout.CartParticipant;
 import dev.shop.checkout.CheckoutApi;
 import dev.shop.checkout.CheckoutBodies;
-import dev.shop.checkout.CheckoutFunctionTest;
+import dev.shop.checkout.CheckoutOnRealServers;
 import dev.shop.checkout.SagaCommands;
 import dev.shop.checkout.TaskCommand;
 import dev.shop.checkout.TestCarts;
@@ -58,7 +58,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
 /** {@code POST /checkouts} and {@code GET /checkouts/{checkoutId}}: what they answer and what they write. */
-@CheckoutFunctionTest
+@CheckoutOnRealServers
 class CheckoutHttpTest {
 
     @Autowired

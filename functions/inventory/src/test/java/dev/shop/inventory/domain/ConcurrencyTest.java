@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.shop.inventory.Commands;
-import dev.shop.inventory.InventoryFunctionTest;
+import dev.shop.inventory.InventoryOnRealServers;
 import dev.shop.inventory.Stockroom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import static dev.shop.inventory.Commands.uniqueCheckoutId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many checkouts racing for the same stock: exactly what is there is sold, and nothing deadlocks. */
-@InventoryFunctionTest
+@InventoryOnRealServers
 class ConcurrencyTest {
 
     @Autowired

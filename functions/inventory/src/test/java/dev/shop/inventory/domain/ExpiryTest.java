@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.shop.events.TaskFailed;
-import dev.shop.inventory.InventoryFunctionTest;
+import dev.shop.inventory.InventoryOnRealServers;
 import dev.shop.inventory.Stockroom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Holds end: a hold past its time goes back on sale, whether the sweep or a late command finds it first. */
-@InventoryFunctionTest
+@InventoryOnRealServers
 class ExpiryTest {
 
     @Autowired

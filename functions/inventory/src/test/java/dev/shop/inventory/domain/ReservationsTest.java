@@ -9,7 +9,7 @@ import dev.shop.events.ReserveInventory;
 import dev.shop.events.TaskFailed;
 import dev.shop.events.TaskSucceeded;
 import dev.shop.inventory.Commands;
-import dev.shop.inventory.InventoryFunctionTest;
+import dev.shop.inventory.InventoryOnRealServers;
 import dev.shop.inventory.Stockroom;
 import org.junit.jupiter.api.BeforeEach;
 import dev.shop.runtime.invocation.EventOutcome;
@@ -23,7 +23,7 @@ import static dev.shop.inventory.Commands.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reserve, release and commit as the checkout saga sends them, each answered once through the outbox. */
-@InventoryFunctionTest
+@InventoryOnRealServers
 class ReservationsTest {
 
     @Autowired

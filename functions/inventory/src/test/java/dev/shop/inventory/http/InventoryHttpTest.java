@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.inventory.InventoryFunctionTest;
+import dev.shop.inventory.InventoryOnRealServers;
 import dev.shop.inventory.Stockroom;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.runtime.http.HttpApi;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** The admin's face of the inventory: set and read a SKU's stock. */
-@InventoryFunctionTest
+@InventoryOnRealServers
 class InventoryHttpTest {
 
     @Autowired

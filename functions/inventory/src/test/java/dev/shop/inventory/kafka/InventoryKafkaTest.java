@@ -10,7 +10,7 @@ import dev.shop.events.EventEnvelope;
 import dev.shop.events.ReserveInventory;
 import dev.shop.events.TaskSucceeded;
 import dev.shop.inventory.Commands;
-import dev.shop.inventory.InventoryFunctionTest;
+import dev.shop.inventory.InventoryOnRealServers;
 import dev.shop.inventory.Stockroom;
 import dev.shop.inventory.domain.Stock;
 import dev.shop.runtime.manifest.FunctionManifest;
@@ -28,7 +28,7 @@ import static dev.shop.inventory.Commands.uniqueCheckoutId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The saga's path end to end: a command on its Kafka topic, the reply on the task results topic. */
-@InventoryFunctionTest
+@InventoryOnRealServers
 class InventoryKafkaTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

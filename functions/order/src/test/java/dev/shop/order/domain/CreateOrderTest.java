@@ -10,7 +10,7 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
 import dev.shop.order.OrderCommands;
-import dev.shop.order.OrderFunctionTest;
+import dev.shop.order.OrderOnRealServers;
 import dev.shop.testing.Concurrently;
 import dev.shop.testing.OutboxReplies;
 import org.jdbi.v3.core.Jdbi;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** createOrder records a checkout's order once and answers every command, however often it arrives. */
-@OrderFunctionTest
+@OrderOnRealServers
 class CreateOrderTest {
 
     @Autowired

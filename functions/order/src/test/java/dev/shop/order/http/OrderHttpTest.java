@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.events.CreateOrder;
 import dev.shop.events.EventEnvelope;
 import dev.shop.order.OrderCommands;
-import dev.shop.order.OrderFunctionTest;
+import dev.shop.order.OrderOnRealServers;
 import dev.shop.order.domain.Orders;
 import dev.shop.order.domain.OrderIds;
 import dev.shop.order.domain.OrderOutcome;
@@ -26,7 +26,7 @@ import static dev.shop.order.OrderCommands.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /orders/{orderId} and GET /orders?customerId=…: a customer's orders, newest first, page by page. */
-@OrderFunctionTest
+@OrderOnRealServers
 class OrderHttpTest {
 
     @Autowired

@@ -10,7 +10,7 @@ import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
 import dev.shop.events.ProcessPayment;
 import dev.shop.payment.PaymentCommands;
-import dev.shop.payment.PaymentFunctionTest;
+import dev.shop.payment.PaymentOnRealServers;
 import dev.shop.runtime.manifest.FunctionManifest;
 import dev.shop.runtime.outbox.Outbox;
 import dev.shop.testing.Concurrently;
@@ -30,7 +30,7 @@ import static dev.shop.testing.OutboxReplies.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** processPayment charges a checkout at most once and answers every command, however often it arrives. */
-@PaymentFunctionTest
+@PaymentOnRealServers
 class ProcessPaymentTest {
 
     @Autowired

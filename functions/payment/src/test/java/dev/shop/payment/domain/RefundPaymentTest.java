@@ -8,7 +8,7 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.RefundPayment;
 import dev.shop.payment.PaymentCommands;
-import dev.shop.payment.PaymentFunctionTest;
+import dev.shop.payment.PaymentOnRealServers;
 import dev.shop.testing.OutboxReplies;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** refundPayment (the saga's compensation) gives a capture back once, and the ledger always adds up. */
-@PaymentFunctionTest
+@PaymentOnRealServers
 class RefundPaymentTest {
 
     // XTS is ISO 4217's code for testing: no other test charges in it, so its totals are this test's own.

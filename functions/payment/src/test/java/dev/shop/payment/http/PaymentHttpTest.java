@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.payment.PaymentCommands;
-import dev.shop.payment.PaymentFunctionTest;
+import dev.shop.payment.PaymentOnRealServers;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.HttpRequestBuilder;
@@ -23,7 +23,7 @@ import static dev.shop.testing.Deliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /payments/{checkoutId}: an admin's view of a checkout's payment and its ledger. */
-@PaymentFunctionTest
+@PaymentOnRealServers
 class PaymentHttpTest {
 
     @Autowired

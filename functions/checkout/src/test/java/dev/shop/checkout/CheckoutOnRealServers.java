@@ -20,5 +20,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = CheckoutApplication.class, properties = "shop.checkout.cart-decision-wait=2s")
 @ContextConfiguration(initializers = RealServersInitializer.class)
 @Import(CheckoutTestBeans.class)
-public @interface CheckoutFunctionTest {
+public @interface CheckoutOnRealServers {
 }

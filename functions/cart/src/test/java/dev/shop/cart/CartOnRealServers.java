@@ -19,5 +19,5 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = CartApplication.class)
 @ContextConfiguration(initializers = RealServersInitializer.class)
 @Import(CatalogEvents.Configuration.class)
-public @interface CartIntegrationTest {
+public @interface CartOnRealServers {
 }

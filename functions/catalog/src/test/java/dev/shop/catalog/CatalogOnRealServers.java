@@ -1,4 +1,4 @@
-package dev.shop.order;
+package dev.shop.catalog;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,14 +9,10 @@ import dev.shop.local.servers.RealServersInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
-/**
- * An order context on the JVM's shared real Postgres, Redis and Kafka; one context for all test classes.
- * Orders of {@link OrderCommands#REJECTED_CUSTOMER} are rejected, as a drill would configure it.
- */
+/** A catalog context on the JVM's shared real Postgres, Redis and Kafka; one context for all test classes. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = OrderApplication.class,
-        properties = "shop.order.reject-customers=" + OrderCommands.REJECTED_CUSTOMER + ",cus-also-rejected")
+@SpringBootTest(classes = CatalogApplication.class)
 @ContextConfiguration(initializers = RealServersInitializer.class)
-public @interface OrderFunctionTest {
+public @interface CatalogOnRealServers {
 }

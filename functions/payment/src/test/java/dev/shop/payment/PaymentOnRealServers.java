@@ -14,5 +14,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = PaymentApplication.class)
 @ContextConfiguration(initializers = RealServersInitializer.class)
-public @interface PaymentFunctionTest {
+public @interface PaymentOnRealServers {
 }

@@ -20,5 +20,5 @@ import org.springframework.test.context.ContextConfiguration;
         "shop.schedules.expireReservations.every=1s",
         "spring.datasource.hikari.connection-timeout=5000"})
 @ContextConfiguration(initializers = RealServersInitializer.class)
-public @interface InventoryFunctionTest {
+public @interface InventoryOnRealServers {
 }
