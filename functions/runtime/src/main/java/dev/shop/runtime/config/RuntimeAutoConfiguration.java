@@ -18,6 +18,7 @@ import dev.shop.runtime.crac.CracResources;
 import dev.shop.runtime.crac.PoolCheckpoint;
 import dev.shop.runtime.db.ModuleMigration;
 import dev.shop.runtime.db.SchemaMigrations;
+import dev.shop.runtime.http.CloudEventRequests;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpOperations;
@@ -158,6 +159,12 @@ public class RuntimeAutoConfiguration {
         relay.ifPresent(r -> after.add(step("outbox", () -> r.publishPending(FLUSH_ROWS))));
         after.add(step("metering", metering::flush));
         return new Invocations(manifest, codec, meter, jdbi, shop.runtime().mode(), after);
+    }
+
+    /** CloudEvents over HTTP into the module's event functions (Knative Eventing's delivery). */
+    @Bean
+    public CloudEventRequests cloudEventRequests(Invocations invocations, ObjectMapper mapper) {
+        return new CloudEventRequests(invocations, mapper);
     }
 
     @Bean(destroyMethod = "close")
