@@ -18,6 +18,7 @@ import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.invocation.InvocationMode;
 import dev.shop.runtime.invocation.Invocations;
 import dev.shop.runtime.http.HttpOperation;
+import dev.shop.runtime.http.HttpRequest;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
 import dev.shop.runtime.metering.InvocationMeter;
@@ -140,6 +141,30 @@ class ApiGatewayHttpFunctionTest {
 
         assertThat(response.getStatusCode()).isEqualTo(405);
         assertThat(response.getHeaders()).containsEntry("allow", "GET, PUT");
+    }
+
+    @Test
+    void readsAwsOwnEventWithItsAuthorizerClaims() throws IOException {
+        HttpRequest request = ApiGatewayHttpFunction.toRequest(event("aws/apigw_http_event.json")).orElseThrow();
+
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/my/path");
+        assertThat(request.query("parameter2")).contains("value");
+        assertThat(request.header("header1")).as("header names are case-insensitive").contains("value1");
+        assertThat(request.bodyText()).isEqualTo("Hello from Lambda!!");
+        assertThat(request.correlationId()).as("API Gateway's request id").isEqualTo("id");
+        assertThat(request.claims()).containsEntry("claim1", "value1").containsEntry("scope", "scope1 scope2");
+    }
+
+    @Test
+    void answersAwsOwnEventOnAnUnknownRouteWithProblemDetails() throws IOException {
+        APIGatewayV2HTTPResponse response = function.apply(event("aws/apigw_http_event.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json")
+                .containsEntry("x-correlation-id", "id");
+        assertThat(JSON.readTree(response.getBody()).get("instance").asText()).isEqualTo("/my/path");
+        assertThat(createCalls).hasValue(0);
     }
 
     private static APIGatewayV2HTTPEvent event(String name) throws IOException {

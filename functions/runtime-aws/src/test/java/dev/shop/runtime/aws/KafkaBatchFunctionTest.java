@@ -1,12 +1,9 @@
 package dev.shop.runtime.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,10 +93,8 @@ class KafkaBatchFunctionTest {
 
     @Test
     void acceptsAwsOwnEventFormatAndSetsAsideAValueThatIsNoEvent() throws IOException {
-        Path aws = sharedEvents().resolve("kafka_event.json");
-        assumeThat(aws).as("../shared/aws-events is beside the project").exists();
         Map<String, Object> response = new KafkaBatchFunction(invocations, "onProduct")
-                .apply(MessageBuilder.withPayload(Files.readAllBytes(aws)).build());
+                .apply(MessageBuilder.withPayload(fixture("aws/kafka_event.json")).build());
 
         // Its record carries a greeting, not a shop event: acknowledged, never retried.
         assertThat(response.get("batchItemFailures")).asInstanceOf(InstanceOfAssertFactories.LIST).isEmpty();
@@ -114,14 +109,5 @@ class KafkaBatchFunctionTest {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         }
-    }
-
-    /** {@code ../shared/aws-events} beside the project's root. */
-    private static Path sharedEvents() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("functions/functions.json"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("missing") : dir.resolveSibling("shared").resolve("aws-events");
     }
 }

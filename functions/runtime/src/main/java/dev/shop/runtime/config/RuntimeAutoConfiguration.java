@@ -177,11 +177,13 @@ public class RuntimeAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public HttpApi httpApi(FunctionManifest manifest, ShopProperties shop, ObjectProvider<HttpOperations> faces,
-                           Invocations invocations, ObjectMapper mapper) {
+                           Invocations invocations, ObjectMapper mapper, CracResources crac) {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         faces.orderedStream().forEach(face -> operations.putAll(face.operations()));
-        return new HttpApi(manifest, shop.module(), operations, invocations, mapper,
+        HttpApi api = new HttpApi(manifest, shop.module(), operations, invocations, mapper,
                 () -> Optional.ofNullable(shop.adminToken()).filter(t -> !t.isBlank()), shop.gatewayVerifiesAdmins());
+        crac.prime("read routes", api::prime);
+        return api;
     }
 
     /** Publishes what invocations left in the outbox; a schedule runs it on Lambda, where no relay thread runs. */

@@ -1,6 +1,8 @@
 package dev.shop.runtime.crac;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.crac.Context;
@@ -19,6 +21,8 @@ public final class CracResources implements Resource {
     private static final Logger log = LoggerFactory.getLogger(CracResources.class);
 
     private final List<CheckpointAware> resources = new CopyOnWriteArrayList<>();
+    private final Map<String, Runnable> primers = new ConcurrentSkipListMap<>();
+    private final List<String> primed = new CopyOnWriteArrayList<>();
 
     /** Something that holds connections across invocations. */
     public interface CheckpointAware {
@@ -37,12 +41,35 @@ public final class CracResources implements Resource {
         resources.add(resource);
     }
 
+    /**
+     * Work to run once before the checkpoint, while connections may still open: the hot path, so the snapshot
+     * holds its classes loaded. It runs before any resource is suspended; a failure is logged, not fatal.
+     */
+    public void prime(String name, Runnable primer) {
+        primers.put(name, primer);
+    }
+
+    /** The primers that ran to the end at the last checkpoint. */
+    public List<String> primed() {
+        return List.copyOf(primed);
+    }
+
     public List<String> names() {
         return resources.stream().map(CheckpointAware::name).toList();
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
+        primed.clear();
+        primers.forEach((name, primer) -> {
+            log.info("checkpoint: priming {}", name);
+            try {
+                primer.run();
+                primed.add(name);
+            } catch (RuntimeException e) {
+                log.warn("checkpoint: priming {} failed; the snapshot is taken without it", name, e);
+            }
+        });
         // Reverse order of registration: consumers of a pool close before the pool.
         for (CheckpointAware resource : resources.reversed()) {
             log.info("checkpoint: suspending {}", resource.name());

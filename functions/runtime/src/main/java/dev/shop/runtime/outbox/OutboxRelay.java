@@ -81,6 +81,11 @@ public class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /** Whether a Kafka producer is open (none before the first publish, none after {@link #stop}). */
+    public synchronized boolean producerOpen() {
+        return producer != null;
+    }
+
     public boolean running() {
         return running;
     }

@@ -75,6 +75,21 @@ class CracResourcesTest {
         assertThat(calls).containsExactly("resume late");
     }
 
+    @Test
+    void primesBeforeAnyResourceSuspendsAndCarriesOnWhenPrimingFails() throws Exception {
+        CracResources resources = new CracResources();
+        resources.add(recording("database-pool"));
+        resources.prime("read routes", () -> calls.add("prime read routes"));
+        resources.prime("broken", () -> {
+            throw new IllegalStateException("catalog unreachable");
+        });
+
+        resources.beforeCheckpoint(Core.getGlobalContext());
+
+        assertThat(calls).containsExactly("prime read routes", "suspend database-pool");
+        assertThat(resources.primed()).containsExactly("read routes");
+    }
+
     private CracResources.CheckpointAware recording(String name) {
         return new CracResources.CheckpointAware() {
             public String name() {

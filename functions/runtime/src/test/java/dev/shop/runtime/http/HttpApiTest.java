@@ -362,4 +362,17 @@ class HttpApiTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("onThingEvent");
     }
+
+    @Test
+    void primesEveryReadRouteWithoutWritingOrMetering() {
+        Map<String, Integer> primed = api.prime();
+
+        // The read routes only; the one that fails answers 500 as it would for a shopper, and priming carries on.
+        assertThat(primed).containsOnly(Map.entry("GET /things/{id}", 200), Map.entry("GET /explode", 500));
+        assertThat(createCalls).hasValue(0);
+        assertThat(replaceCalls).hasValue(0);
+        writer.flush();
+        assertThat(database.count("select count(*) from metering.invocations where correlation_id = '"
+                + HttpApi.PRIMING_ID + "'")).isZero();
+    }
 }
