@@ -120,7 +120,7 @@ class CartFunctionsTest {
         catalog.publishProduct(mug);
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-            List<byte[]> deadLettered = kafka.awaitRecords("shop.product-events.v1.dlq.cart", mug.sku(), 1,
+            List<byte[]> deadLettered = kafka.awaitRecords("error.shop.product-events.v1.syncCartPrices", mug.sku(), 1,
                     CatalogEvents.DEADLINE).stream().map(ConsumerRecord::value).toList();
             assertThat(deadLettered).singleElement().isEqualTo(poison);
         }

@@ -78,7 +78,7 @@ class CheckoutFunctionsTest {
         var properties = bindings.getBindingServiceProperties();
         assertThat(properties.getBindingDestination("advanceCheckout-in-0"))
                 .isEqualTo(manifest.topicName("task-results")).isEqualTo("shop.task-results.v1");
-        assertThat(properties.getBindingProperties("advanceCheckout-in-0").getGroup()).isEqualTo("checkout");
+        assertThat(properties.getBindingProperties("advanceCheckout-in-0").getGroup()).as("the consumer group Terraform gives its event source mapping").isEqualTo("advanceCheckout");
     }
 
     @Test
@@ -148,7 +148,7 @@ class CheckoutFunctionsTest {
         participants.publishRaw(key, poison);
 
         try (KafkaConsumer<String, byte[]> dlq = consumer(bootstrap)) {
-            dlq.subscribe(List.of("shop.task-results.v1.dlq.checkout"));
+            dlq.subscribe(List.of("error.shop.task-results.v1.advanceCheckout"));
             List<byte[]> deadLettered = new ArrayList<>();
             await("dead letter of the poison").atMost(Duration.ofSeconds(30)).until(() -> {
                 dlq.poll(Duration.ofMillis(200)).forEach(record -> {

@@ -37,7 +37,7 @@ class PaymentKafkaTest {
     void connect() {
         kafka = new KafkaTestClient(bootstrap);
         kafka.reader(manifest.topicName("task-results"));
-        kafka.reader("shop.process-payment.v1.dlq");
+        kafka.reader("error.shop.process-payment.v1.processPayment");
     }
 
     @AfterEach
@@ -75,7 +75,7 @@ class PaymentKafkaTest {
 
         kafka.publishRaw(manifest.topicName("process-payment"), key, "{\"not\": \"an envelope\"");
 
-        byte[] dead = kafka.awaitValue("shop.process-payment.v1.dlq", key, value -> true, DEADLINE);
+        byte[] dead = kafka.awaitValue("error.shop.process-payment.v1.processPayment", key, value -> true, DEADLINE);
         assertThat(new String(dead)).isEqualTo("{\"not\": \"an envelope\"");
     }
 

@@ -80,12 +80,12 @@ class InventoryKafkaTest {
     }
 
     @Test
-    void poisonMessageGoesToDlq() throws Exception {
+    void sendsPoisonCommandToDeadLetterTopicAtOnce() throws Exception {
         String sku = stockroom.stocked(5);
         String checkoutId = uniqueCheckoutId();
         EventEnvelope<ReserveInventory> valid = reserve(checkoutId).line(sku, 1).build();
         String topic = manifest.topicName("reserve-inventory");
-        KafkaTestClient.TopicReader deadLetters = kafka.reader(topic + ".dlq");
+        KafkaTestClient.TopicReader deadLetters = kafka.reader("error." + topic + ".reserveInventory");
         KafkaTestClient.TopicReader results = kafka.reader(manifest.topicName("task-results"));
         byte[] garbage = "{not an event".getBytes(StandardCharsets.UTF_8);
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.shop.runtime.invocation.StreamBindings;
 import dev.shop.runtime.manifest.FunctionManifest;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -16,6 +17,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@code lambda} profile, what a function needs on a platform that freezes it between invocations (flush per
  * invocation, no schema migration at init, a small pool that holds no idle connection into a snapshot, no Stream
  * bindings, the module's HTTP handler unless {@code SPRING_CLOUD_FUNCTION_DEFINITION} names another function).
+ * Where Stream runs, the module's consumer bindings come from the manifest ({@link StreamBindings}).
  */
 public class ShopEnvironment implements EnvironmentPostProcessor {
 
@@ -34,6 +36,10 @@ public class ShopEnvironment implements EnvironmentPostProcessor {
         alias(environment, defaults, "SHOP_DB_MIGRATE", "shop.db.migrate");
         alias(environment, defaults, "SHOP_FUNCTION", "shop.function");
         alias(environment, defaults, "SHOP_ASSISTANT_BASE_URL", "shop.assistant.api-base-url");
+        String module = environment.getProperty("shop.module");
+        if (module != null && FunctionManifest.load().modules().containsKey(module)) {
+            defaults.putAll(StreamBindings.of(FunctionManifest.load(), module));
+        }
         if (List.of(environment.getActiveProfiles()).contains("lambda")) {
             defaults.put("shop.runtime.mode", "per-invocation");
             defaults.put("shop.db.migrate", environment.getProperty("SHOP_DB_MIGRATE", "false"));

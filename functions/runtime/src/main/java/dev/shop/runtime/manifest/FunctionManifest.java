@@ -85,6 +85,15 @@ public record FunctionManifest(Map<String, TopicSpec> topics, Map<String, Module
         return topic.name();
     }
 
+    /**
+     * Where a consumer's events that no retry can fix are set aside: {@code error.<topic>.<group>}, the name Spring
+     * Cloud Stream's Kafka binder gives a binding's dead-letter topic, used as well where there is no binder (MSK
+     * batches on Lambda).
+     */
+    public String deadLetterTopic(FunctionSpec consumer, String topicName) {
+        return "error." + topicName + "." + consumer.consumerGroup();
+    }
+
     private static void requireTopic(Map<String, TopicSpec> topics, FunctionSpec f, String topic) {
         if (!topics.containsKey(topic)) {
             throw new IllegalArgumentException("function " + f.name() + " names unknown topic " + topic);
@@ -99,22 +108,47 @@ public record FunctionManifest(Map<String, TopicSpec> topics, Map<String, Module
     public record ModuleSpec(String artifact, String application, String httpHandler) {
     }
 
+    /**
+     * @param delivery for a consumer: {@code "group"} (the default: each event reaches one instance of the function,
+     *                 in the consumer group {@link #consumerGroup()}) or {@code "every-instance"} (each instance reads
+     *                 every event, for state held in memory)
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record FunctionSpec(String name, String module, int memoryMb, int timeoutSeconds, List<HttpRoute> http,
-                               List<String> consumes, List<String> produces, String schedule) {
+                               List<String> consumes, List<String> produces, String schedule, String delivery) {
+
+        public static final String EVERY_INSTANCE = "every-instance";
 
         public FunctionSpec(String name, String module, int memoryMb, int timeoutSeconds, List<HttpRoute> http,
                             List<String> consumes, List<String> produces) {
-            this(name, module, memoryMb, timeoutSeconds, http, consumes, produces, null);
+            this(name, module, memoryMb, timeoutSeconds, http, consumes, produces, null, null);
+        }
+
+        public FunctionSpec(String name, String module, int memoryMb, int timeoutSeconds, List<HttpRoute> http,
+                            List<String> consumes, List<String> produces, String schedule) {
+            this(name, module, memoryMb, timeoutSeconds, http, consumes, produces, schedule, null);
         }
 
         public FunctionSpec {
             http = http == null ? List.of() : List.copyOf(http);
             consumes = consumes == null ? List.of() : List.copyOf(consumes);
             produces = produces == null ? List.of() : List.copyOf(produces);
+            delivery = delivery == null ? "group" : delivery;
             if (memoryMb < 128 || memoryMb > 10240) {
                 throw new IllegalArgumentException("function " + name + ": memoryMb must be 128..10240");
             }
+            if (!delivery.equals("group") && !delivery.equals(EVERY_INSTANCE)) {
+                throw new IllegalArgumentException("function " + name + ": delivery must be group or " + EVERY_INSTANCE);
+            }
+        }
+
+        /** The Kafka consumer group of a consumer: its name, on every platform. */
+        public String consumerGroup() {
+            return name;
+        }
+
+        public boolean everyInstance() {
+            return EVERY_INSTANCE.equals(delivery);
         }
     }
 
