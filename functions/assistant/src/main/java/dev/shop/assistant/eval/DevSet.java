@@ -96,6 +96,13 @@ public final class DevSet {
         return out;
     }
 
+    /** The actions a case expects, in order. */
+    public static List<String> expectedActions(Case c) {
+        List<String> out = new ArrayList<>();
+        c.expect().path("intents").forEach(i -> out.add(i.path("action").asText()));
+        return out;
+    }
+
     public static List<String> actual(List<Intent> intents) {
         return intents.stream().map(i -> key(i.action().name(), i.sku(), i.quantity())).toList();
     }
