@@ -21,6 +21,7 @@ EXAMPLES = os.path.join(HERE, "..", "..", "..", "main", "resources", "assistant"
 # product ("two red watering cans"), {n}: a number, {it}: a pronoun, {k}: a kind of product (search).
 T = {
     "ADD": ([
+        "stick {q} in", "pop in {q}", "put {q} in", "add {q} in there", "i'd take {q}", "gotta have {q}", "i also need {q}", "can we get {q}", "shove {q} in the basket", "reserve {q} for me", "get {q} in the cart", "i'd want {q}", "i'll also take {q}", "add {q} too", "yes add {q}", "ok put in {q}", "i'm interested in {q}", "take {q} too", "i'll get {q}", "get me {q} as well", "add {q} to the trolley", "my kid needs {q}", "throw {q} on the pile", "i'll add {q}", "pick up {q} for me", "i choose {q}", "could you include {q}",
         "add {q}", "put {q} in my cart", "i'd like {q}", "i want {q}", "can i get {q}", "i'll take {q}",
         "grab me {q}", "throw {q} in the basket", "i need {q}", "could you add {q} please", "pop {q} in my basket",
         "get me {q}", "give me {q}", "include {q}", "let me have {q}", "add {q} to my basket", "{q} please",
@@ -37,6 +38,7 @@ T = {
         "put {q} on my list", "slip {q} into the basket", "we'll take {q}", "bring me {q}", "i'm going to need {q}",
     ]),
     "BUY": ([
+        "buy {q} now", "get {q} and pay for it", "i'm buying {q}", "i'll order {q}", "order {q} for delivery", "purchase {q} and check out", "i want {q} delivered", "order {q} today", "ship me {q}", "send me {q}",
         "buy {q}", "order {q}", "purchase {q}", "i want to buy {q}", "please order {q} for me",
         "i'd like to purchase {q}", "buy me {q}", "order me {q}", "go ahead and buy {q}", "i'll buy {q}",
         "i want to purchase {q} now", "buy {q} and pay", "order {q} straight away", "purchase {q} right now",
@@ -47,6 +49,7 @@ T = {
         "i wish to purchase {q}", "buy {q} for me",
     ]),
     "REMOVE": ([
+        "take the {x} off", "take {it} off the list", "take {it} out", "pull {it} out", "take out the {x}", "yank the {x}", "i'm not getting the {x} anymore", "the {x} is out", "scratch {it} off", "remove {it} now", "get rid of {it}", "i don't want {it} any more", "leave the {x} out", "no {x} after all", "kill the {x}", "delete {it} please", "zap the {x}", "cancel {it}", "i'd like to remove the {x}", "could you take the {x} away", "i've gone off the {x}", "the {x} isn't needed any more", "not the {x} any more, remove the {x}",
         "remove the {x}", "delete the {x}", "drop the {x}", "get rid of the {x}", "ditch the {x}", "lose the {x}",
         "i no longer want the {x}", "cancel the {x}", "leave out the {x}", "cross the {x} off", "bin the {x}",
         "pull the {x} from my cart", "take away the {x}", "nix the {x}", "the {x} can go",
@@ -63,6 +66,7 @@ T = {
         "undo the {x}", "get the {x} off my order", "wipe the {x} from the cart",
     ]),
     "SET": ([
+        "actually {n}", "{n} in total please", "make that {n} in total", "i'd like {n} altogether", "make it {n} altogether", "up it to {n}", "bump it to {n}", "lower it to {n}", "drop it to {n}", "take the {x} down to {n}", "change my order to {n} of them", "i need {n} in total", "only {n} please", "{n} total", "can you make that {n}", "set the amount to {n}", "the {x} should be {n}", "revise it to {n}", "quantity {n}", "make the total {n}", "switch the quantity to {n}",
         "make it {n}", "change the {x} to {n}", "set the {x} to {n}", "update the {x} to {n}", "make that {n}",
         "actually make it {n}", "change the quantity of the {x} to {n}", "increase the {x} to {n}",
         "reduce the {x} to {n}", "bump the {x} up to {n}", "lower the {x} to {n}", "change it to {n}",
@@ -79,6 +83,7 @@ T = {
         "can we do {n}", "change the amount to {n}",
     ]),
     "VIEW_CART": ([
+        "what's in my bag", "what have i got", "show me my order so far", "what's the total", "let me check my basket", "what's in my shopping cart", "what do i have so far", "cart contents", "basket", "my cart", "review my cart", "what does my cart contain", "have a look at my basket", "what's the subtotal", "what's the price of my cart", "how much is everything", "what's it come to",
         "what's in my cart", "show my cart", "show me my basket", "view cart", "what do i have in my basket",
         "let me see my cart", "open my cart", "list my cart", "what's my total", "display my basket",
         "what's in the basket", "can i see the cart", "show me what i have", "check my cart", "cart please",
@@ -93,6 +98,7 @@ T = {
         "let me review my items",
     ]),
     "CLEAR_CART": ([
+        "bin everything", "drop everything", "nuke my cart", "clear my whole basket", "empty the lot", "remove everything from the trolley", "ditch everything", "i changed my mind, empty it", "forget everything in my basket", "start a new cart", "reset everything", "cart reset", "lose all of it", "dump everything in my cart", "get everything out of the basket",
         "empty my cart", "clear my basket", "remove everything", "start over", "wipe my cart", "delete all items",
         "reset my cart", "clear it all", "empty the basket", "clear the cart", "remove all items from my cart",
         "get rid of everything in my cart", "i want to start again", "clear everything", "empty it all out",
@@ -104,6 +110,7 @@ T = {
         "cancel everything in the cart", "wipe it all", "scrap all the items",
     ]),
     "CHECKOUT": ([
+        "pay", "checkout", "let's do the checkout", "time to check out", "i'd like to check out now", "ready for checkout", "take me to payment", "charge me", "let's complete the purchase", "i'm all done", "done shopping", "process my order", "go to the checkout", "i'll check out", "purchase everything", "buy everything in my cart", "pay the bill", "i want to complete my order", "place the order", "confirm and pay", "please charge it", "let's finalise", "that'll be all",
         "check out", "checkout please", "place my order", "pay now", "proceed to checkout", "complete my purchase",
         "i'm ready to pay", "ring me up", "finish my order", "let's check out", "submit my order", "i'd like to pay",
         "time to pay", "go to payment", "finalise the order", "that's everything", "confirm my order",
@@ -116,6 +123,7 @@ T = {
         "go ahead and pay", "please put the order through", "time to check out", "send the order",
     ]),
     "SEARCH": ([
+        "what {k} have you got", "show {k}", "i'm shopping for {k}", "any good {k}", "do you have {k} in stock", "got {k}", "where can i find {k}", "what's available in {k}", "search your {k}", "what {k} do you sell", "i want to look at {k}", "show me some {k}", "find some {k} for me", "are there {k}", "anything for {k}", "what do you have for {k}", "i'm searching for {k}", "help me find {k}", "list all {k}", "what are your {k}",
         "do you sell {k}", "do you have any {k}", "show me {k}", "search for {k}", "find me {k}", "looking for {k}",
         "what {k} do you have", "any {k}", "i'm looking for {k}", "browse {k}", "what kinds of {k} are there",
         "recommend some {k}", "do you stock {k}", "show me your {k}", "search {k}", "have you got any {k}",
@@ -128,6 +136,7 @@ T = {
         "can you suggest some {k}", "got any {k}", "let me browse your {k}", "what sort of {k} do you offer",
     ]),
     "ORDER_STATUS": ([
+        "where's my stuff", "has my order arrived", "did it ship", "is my order delivered", "track it", "my order hasn't come", "when will the order get here", "delivery status", "has my package been sent out", "order tracking", "is it on its way", "when is it arriving", "has my stuff shipped yet", "did you send my package", "where's my shipment", "what's my order status", "did the parcel go out", "has my last order been shipped",
         "where is my order", "track my order", "has my order shipped", "order status", "when will my package arrive",
         "is my parcel on its way", "where's my delivery", "has it been dispatched", "check my order status",
         "when does my stuff arrive", "what's the status of my order", "is my order on the way", "track my package",
@@ -140,6 +149,7 @@ T = {
         "when can i expect my things", "has the courier got my order yet", "what's happening with my order",
     ]),
     "MENTION": ([
+        "the {x} is exactly right", "that {x} is great", "i like the look of that {x}", "the {x} looks fine", "ooh the {x}", "the {x} is a good choice", "love the {x}", "the {x} is handy",
         "the {x} looks good", "i like the {x}", "the {x} sounds nice", "the {x} seems fine", "that {x} looks great",
         "oh the {x} is nice", "hmm the {x} looks right", "the {x} is lovely", "i like that {x}", "nice {x}",
         "the {x} is pretty", "that {x} seems good", "the {x} looks nice", "the {x} would be good",
@@ -148,6 +158,10 @@ T = {
         "the {x} looks perfect", "i love the look of the {x}", "the {x} is just what i wanted",
     ]),
 }
+
+# In the held-out split, the share of phrasing choices taken from the held-out wording (never trained on); the
+# rest is train wording on the held-out catalogs, in new sessions and combinations.
+NOVEL = 0.35
 
 # Words that lead a further clause of the same request.
 JOIN_TRAIN = [", then ", " and then ", ". ", ", and ", " then "]
@@ -326,21 +340,33 @@ class Writer:
         self.cases = []
         self.sessions = 0
         self.held = split == "held-out"
+        self.novel = False
+
+    def pool(self, train, held):
+        """Train wording; in the held-out split, wording never trained on for a share of the choices."""
+        if self.held and self.rng.random() < NOVEL:
+            self.novel = True
+            return held
+        return train
 
     def t(self, act):
         train, held = T[act]
-        return self.rng.choice(held if self.held else train)
+        return self.rng.choice(self.pool(train, held))
 
     def join(self):
-        return self.rng.choice(JOIN_HELD if self.held else JOIN_TRAIN)
+        return self.rng.choice(self.pool(JOIN_TRAIN, JOIN_HELD))
 
     def session(self):
         self.sessions += 1
         return "%s-%s-s%03d" % (self.split, self.cat.name, self.sessions)
 
     def case(self, sid, text, expect, kind):
-        self.cases.append({"id": "%s-%s-%04d" % (self.split, self.cat.name, len(self.cases) + 1), "session": sid,
-                           "text": text, "expect": expect, "kind": kind})
+        case = {"id": "%s-%s-%04d" % (self.split, self.cat.name, len(self.cases) + 1), "session": sid,
+                "text": text, "expect": expect, "kind": kind}
+        if self.held:
+            case["unseenWording"] = self.novel
+        self.cases.append(case)
+        self.novel = False
 
     def pick(self, exclude=(), stocked=True):
         options = [p for p in self.cat.products if p["sku"] not in exclude and (not stocked or p["stock"] > 0)]
@@ -386,8 +412,9 @@ class Writer:
             intents = [add(other["sku"], 1)]
             self.case(sid, self.cap(text), {"intents": intents}, "add")
             s.apply(intents)
-            text = self.t("REMOVE").format(x=the(self.cat, p, self.rng), it="it")
-            if re.search(r"\b(it)\b", text):
+            tmpl = self.t("REMOVE")
+            text = tmpl.format(x=the(self.cat, p, self.rng), it="it")
+            if "{it}" in tmpl:
                 # "it" is the product last mentioned: the other one
                 intents = [rm(other["sku"])]
             else:
@@ -427,8 +454,9 @@ class Writer:
         s.apply(intents)
         if self.rng.random() < 0.5 and len(chosen) > 1:
             p = chosen[0]
-            text = self.t("REMOVE").format(x=the(self.cat, p, self.rng), it="it")
-            if re.search(r"\bit\b", text):
+            tmpl = self.t("REMOVE")
+            text = tmpl.format(x=the(self.cat, p, self.rng), it="it")
+            if "{it}" in tmpl:
                 # "it" after several items were added could be any of them
                 self.case(sid, self.cap(text), {"clarify": True}, "clarify")
                 return
@@ -453,18 +481,15 @@ class Writer:
             if cheap["priceCents"] != dear["priceCents"]:
                 if self.rng.random() < 0.5:
                     p = cheap
-                    answer = self.rng.choice(["the cheaper one", "the cheapest", "the less expensive one",
-                                              "whichever is cheaper"] if not self.held else
-                                             ["the more affordable one", "the cheaper of the two",
-                                              "the less expensive one please"])
+                    answer = self.rng.choice(self.pool(["the cheaper one", "the cheapest", "the less expensive one",
+                                              "whichever is cheaper"], ["the more affordable one", "the cheaper of the two",
+                                              "the less expensive one please"]))
                 else:
                     p = dear
-                    answer = self.rng.choice(["the more expensive one", "the pricier one"] if not self.held else
-                                             ["the premium one", "the dearer one"])
+                    answer = self.rng.choice(self.pool(["the more expensive one", "the pricier one"], ["the premium one", "the dearer one"]))
         if answer is None:
             v = " ".join(("size " + p[a] if a == "size" and not self.rng.random() < 0.5 else p[a]) for a in attrs)
-            forms = ["{v}", "the {v} one", "{v} please", "i'll take the {v}", "{v} one"] if not self.held else \
-                ["{v}, please", "go with {v}", "let's do {v}", "the {v}", "i'd prefer {v}"]
+            forms = self.pool(["{v}", "the {v} one", "{v} please", "i'll take the {v}", "{v} one"], ["{v}, please", "go with {v}", "let's do {v}", "the {v}", "i'd prefer {v}"])
             answer = self.rng.choice(forms).format(v=v)
         intents = [add(p["sku"], q)]
         self.case(sid, self.cap(answer), {"intents": intents}, "answer")
@@ -478,7 +503,7 @@ class Writer:
         text = self.t("ADD").format(q=with_quantity(self.cat, a, 1, self.rng)) + " and " + \
             with_quantity(self.cat, b, 1, self.rng)
         self.case(sid, self.cap(text), {"intents": [add(a["sku"], 1), add(b["sku"], 1)]}, "multi")
-        self.case(sid, self.cap(self.rng.choice(["remove it", "delete that", "drop it", "take that out"])),
+        self.case(sid, self.cap(self.rng.choice(["remove it", "delete {it} please", "drop it", "take that out"])),
                   {"clarify": True}, "clarify")
 
     def search_then(self):
@@ -502,16 +527,14 @@ class Writer:
         a = self.pick()
         b = self.pick(exclude=[x["sku"] for x in self.cat.family(a)])
         q = self.qty()
-        forms = ([" but not {b}", ", not {b}", ", no {b}", " - not {b}", " but don't add {b}"] if not self.held else
-                 [" and skip {b}", ", but hold the {b}", " without {b}", " but no {b} for now"])
+        forms = (self.pool([" but not {b}", ", not {b}", ", no {b}", " - not {b}", " but don't add {b}"], [" and skip {b}", ", but hold the {b}", " without {b}", " but no {b} for now"]))
         neg = self.rng.choice(forms).format(b=the(self.cat, b, self.rng))
         neg = neg.replace("the the ", "the ")
         text = self.t("ADD").format(q=with_quantity(self.cat, a, q, self.rng))
         if " no " in neg or "without" in neg or "skip" in neg:
             neg = neg.replace(" the ", " ", 1) if neg.count(" the ") and ("no " in neg or "skip" in neg) else neg
         self.case(sid, self.cap(text + neg), {"intents": [add(a["sku"], q)]}, "negation")
-        forms2 = (["don't add the {b} yet", "not the {b}", "no {b} thanks"] if not self.held else
-                  ["please don't add the {b}", "i don't want any {b}"])
+        forms2 = (self.pool(["don't add the {b} yet", "not the {b}", "no {b} thanks"], ["please don't add the {b}", "i don't want any {b}"]))
         text = self.rng.choice(forms2).format(b=noun(b["ref"], False, False, self.rng))
         self.case(sid, self.cap(text), {"intents": []}, "negation")
 
@@ -528,19 +551,16 @@ class Writer:
             text = self.rng.choice(["%s the {x}", "%s it", "please %s that", "can you %s the {x}"]) % word
             self.case(sid, self.cap(text.format(x=ref)), {"intents": [set_(p["sku"], q * f)]}, "relative")
         elif r < 0.5:
-            text = self.rng.choice(["one less", "one fewer {x}", "remove one", "take one away", "one less please",
-                                    "remove one of the {x}"] if not self.held else
-                                   ["one fewer please", "drop one of them", "remove one {x}", "knock one off"])
+            text = self.rng.choice(self.pool(["one less", "one fewer {x}", "remove one", "take one away", "one less please",
+                                    "remove one of the {x}"], ["one fewer please", "drop one of them", "remove one {x}", "knock one off"]))
             self.case(sid, self.cap(text.format(x=plural(p["ref"]))), {"intents": [set_(p["sku"], q - 1)]},
                       "relative")
         elif r < 0.75:
-            text = self.rng.choice(["another one", "one more", "add one more", "and another"] if not self.held else
-                                   ["one more of those", "add another", "i'll take another"])
+            text = self.rng.choice(self.pool(["another one", "one more", "add one more", "and another"], ["one more of those", "add another", "i'll take another"]))
             self.case(sid, self.cap(text), {"intents": [add(p["sku"], 1)]}, "relative")
         else:
             n = self.rng.randint(2, 4)
-            text = self.rng.choice(["add %s more", "%s more please", "i need %s more"] if not self.held else
-                                   ["add another %s", "throw in %s more"]) % say_number(n, self.rng)
+            text = self.rng.choice(self.pool(["add %s more", "%s more please", "i need %s more"], ["add another %s", "throw in %s more"])) % say_number(n, self.rng)
             self.case(sid, self.cap(text), {"intents": [add(p["sku"], n)]}, "relative")
 
     def swap(self):
@@ -554,12 +574,11 @@ class Writer:
         self.case(sid, self.cap(self.t("ADD").format(q=with_quantity(self.cat, p, q, self.rng))),
                   {"intents": [add(p["sku"], q)]}, "add")
         other = self.rng.choice([x for x in self.cat.family(p) if x["sku"] != p["sku"]])
-        forms = (["the {c} one instead", "actually the {c} one instead", "swap it for the {c} one",
+        forms = (self.pool(["the {c} one instead", "actually the {c} one instead", "swap it for the {c} one",
                   "replace it with a {c} one", "switch to the {c} one", "swap to {c}", "i'd rather have the {c} one",
                   "change it to the {c} one", "make that a {c} one instead", "actually i want it in {c} instead",
-                  "{c} instead please", "switch it to {c}"] if not self.held else
-                 ["i'd prefer the {c} one instead", "make it the {c} one instead", "exchange it for the {c} one",
-                  "can i have it in {c} instead"])
+                  "{c} instead please", "switch it to {c}"], ["i'd prefer the {c} one instead", "make it the {c} one instead", "exchange it for the {c} one",
+                  "can i have it in {c} instead"]))
         text = self.rng.choice(forms).format(c=other["color"])
         self.case(sid, self.cap(text), {"intents": [rm(p["sku"]), add(other["sku"], q)]}, "swap")
 
@@ -567,8 +586,7 @@ class Writer:
         sid = self.session()
         p = self.pick()
         text = self.t("MENTION").format(x=the(self.cat, p, self.rng))
-        tail = self.rng.choice([", add it", ", put it in my cart", " - add one", ", i'll take it"] if not self.held
-                               else [", throw it in", ", add it to my basket please", ". add it"])
+        tail = self.rng.choice(self.pool([", add it", ", put it in my cart", " - add one", ", i'll take it"], [", throw it in", ", add it to my basket please", ". add it"]))
         self.case(sid, self.cap(text + tail), {"intents": [add(p["sku"], 1)]}, "mention")
 
     def clear(self):
@@ -585,6 +603,7 @@ class Writer:
         for i in range(count):
             r = self.rng.random()
             tid = "%s-%s-task-%02d" % (self.split, self.cat.name, i + 1)
+            self.novel = False
             if r < 0.65:
                 k = self.rng.choice([1, 2, 2, 3])
                 chosen = []
@@ -623,6 +642,8 @@ class Writer:
                 text = self.t("BUY").format(q=with_quantity(self.cat, p, 1, self.rng, attrs=[]))
                 out.append({"id": tid, "text": text, "paymentToken": "tok_visa",
                             "expect": {"status": "NEEDS_INPUT", "orderLines": []}})
+            if self.held:
+                out[-1]["unseenWording"] = self.novel
         return out, used
 
 

@@ -21,7 +21,8 @@ public final class DevSet {
     public record Catalog(List<CatalogProduct> products, Map<String, Integer> inventory, List<JsonNode> raw) {
     }
 
-    public record Case(String id, String session, String text, JsonNode expect) {
+    /** @param unseenWording marked by the assistant's own held-out split: worded as nothing in training */
+    public record Case(String id, String session, String text, JsonNode expect, boolean unseenWording) {
         public boolean clarify() {
             return expect.path("clarify").asBoolean(false);
         }
@@ -54,7 +55,8 @@ public final class DevSet {
 
     public static List<Case> cases(Path folder) {
         return lines(folder.resolve("cases.jsonl")).stream().map(n -> new Case(n.path("id").asText(),
-                n.path("session").asText(), n.path("text").asText(), n.path("expect"))).toList();
+                n.path("session").asText(), n.path("text").asText(), n.path("expect"),
+                n.path("unseenWording").asBoolean(false))).toList();
     }
 
     public static List<Task> tasks(Path folder) {

@@ -22,8 +22,8 @@ import dev.shop.assistant.parser.SessionContext;
 public final class ParserEvaluation {
 
     /** Intent and clarification accuracy with the per-action scorecard and every failure. */
-    public record Result(int intentCases, int intentPass, int clarifyCases, int clarifyPass, Scorecard scorecard,
-                         List<String> failures) {
+    public record Result(int intentCases, int intentPass, int clarifyCases, int clarifyPass, int unseenCases,
+                         int unseenPass, Scorecard scorecard, List<String> failures) {
 
         public double intentAccuracy() {
             return (double) intentPass / Math.max(1, intentCases);
@@ -37,6 +37,10 @@ public final class ParserEvaluation {
             out.printf("intent accuracy        %.1f%% (%d/%d)%n", 100 * intentAccuracy(), intentPass, intentCases);
             out.printf("clarification accuracy %.1f%% (%d/%d)%n", 100 * clarificationAccuracy(), clarifyPass,
                     clarifyCases);
+            if (unseenCases > 0) {
+                out.printf("  of which worded as nothing in training: %.1f%% (%d/%d) pass%n",
+                        100.0 * unseenPass / unseenCases, unseenPass, unseenCases);
+            }
             scorecard.print(out);
             failures.forEach(f -> out.println("FAIL " + f));
         }
@@ -52,7 +56,7 @@ public final class ParserEvaluation {
         }
         IntentParser parser = new IntentParser(index);
         Map<String, SessionContext> sessions = new HashMap<>();
-        int intentCases = 0, intentPass = 0, clarifyCases = 0, clarifyPass = 0;
+        int intentCases = 0, intentPass = 0, clarifyCases = 0, clarifyPass = 0, unseenCases = 0, unseenPass = 0;
         Scorecard scorecard = new Scorecard();
         List<String> failures = new ArrayList<>();
         for (DevSet.Case c : DevSet.cases(folder)) {
@@ -66,6 +70,10 @@ public final class ParserEvaluation {
                 intentCases++;
                 intentPass += pass ? 1 : 0;
             }
+            if (c.unseenWording()) {
+                unseenCases++;
+                unseenPass += pass ? 1 : 0;
+            }
             scorecard.add(Scorecard.label(c.clarify(), DevSet.expectedActions(c)),
                     Scorecard.label(result.needsClarification(),
                             result.intents().stream().map(Intent::action).map(Enum::name).toList()), pass);
@@ -75,7 +83,8 @@ public final class ParserEvaluation {
                         ? "clarify " + result.question() + " " + result.candidates() : DevSet.actual(result.intents())));
             }
         }
-        return new Result(intentCases, intentPass, clarifyCases, clarifyPass, scorecard, failures);
+        return new Result(intentCases, intentPass, clarifyCases, clarifyPass, unseenCases, unseenPass, scorecard,
+                failures);
     }
 
     /** Prints the evaluation of each folder given. */

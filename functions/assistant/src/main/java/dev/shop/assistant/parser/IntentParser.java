@@ -277,8 +277,17 @@ public final class IntentParser {
             // not only a counted product ("2 mugs")
             boolean target = masked.matches(".*\\b3\\b.*") || c.tokens.stream().anyMatch(t ->
                     Lexicon.MULTIPLIERS.containsKey(t) || t.equals("less") || t.equals("fewer") || t.equals("total"));
+            // and the grammar must fit: a clause that ends in "in"/"on" ("chuck it in") puts something in, one
+            // that ends in "out"/"off"/"away" ("knock one off") takes it out; a question asks, it does not act
+            String last = lastWord(c.tokens);
+            boolean into = last.equals("in") || last.equals("on");
+            boolean outOf = last.equals("out") || last.equals("off") || last.equals("away");
+            boolean question = Lexicon.QUESTION_WORDS.contains(c.tokens.getFirst());
             ActionModel.Prediction prediction = model.classify(masked);
-            Act act = prediction.best(a -> a != Act.SET || target);
+            Act act = prediction.best(a -> (a != Act.SET || target)
+                    && (!into || a == Act.ADD || a == Act.BUY)
+                    && (!outOf || a == Act.REMOVE || a == Act.CLEAR_CART || a == Act.SET || a == Act.CHECKOUT)
+                    && (!question || a == Act.VIEW_CART || a == Act.SEARCH || a == Act.ORDER_STATUS));
             if (DEBUG) {
                 System.err.printf("  [%s] -> %s %s%n", masked, act, prediction);
             }
@@ -300,7 +309,8 @@ public final class IntentParser {
                     i++;
                     continue;
                 }
-                if (isProductWord(w) || isQuantity(t, i) || Lexicon.UNITS.contains(w) && spanFollows(t, i + 1)
+                if (isProductWord(w) || isAttributeNumber(t, i) || isQuantity(t, i)
+                        || Lexicon.UNITS.contains(w) && spanFollows(t, i + 1)
                         || (w.equals("a") || w.equals("an")) && spanFollows(t, i + 1)) {
                     boolean quantity = false;
                     boolean product = false;
@@ -315,7 +325,7 @@ public final class IntentParser {
                             countedFirst |= counts && !product;
                             quantity |= counts;
                             article |= x.equals("one") && j == i;
-                        } else if (isProductWord(x)) {
+                        } else if (isProductWord(x) || isAttributeNumber(t, j)) {
                             product = true;
                         } else if ((Lexicon.UNITS.contains(x) || x.equals("of") || x.equals("a") || x.equals("an")
                                 || x.equals("in") || x.equals("size")) && spanFollows(t, j + 1)) {
@@ -348,7 +358,7 @@ public final class IntentParser {
         }
 
         boolean isContent(String w) {
-            return !Lexicon.FUNCTION_WORDS.contains(w) && !isQuantityWord(w) && !Lexicon.UNITS.contains(w)
+            return !Lexicon.FUNCTION_WORDS.contains(w) && !isQuantityWord(w) && !Lexicon.MEASURES.contains(w)
                     && !Lexicon.CHEAP.contains(w) && !Lexicon.EXPENSIVE.contains(w)
                     && !Lexicon.ORDINALS.containsKey(w) && !isProductWord(w) && !w.equals("of");
         }
@@ -357,7 +367,7 @@ public final class IntentParser {
         boolean spanFollows(List<String> t, int i) {
             for (int j = i; j < t.size(); j++) {
                 String x = t.get(j);
-                if (isProductWord(x) || isQuantity(t, j)) {
+                if (isProductWord(x) || isQuantity(t, j) || isAttributeNumber(t, j)) {
                     return true;
                 }
                 if (!(Lexicon.UNITS.contains(x) || x.equals("of") || x.equals("a") || x.equals("an")
@@ -366,6 +376,11 @@ public final class IntentParser {
                 }
             }
             return false;
+        }
+
+        /** A number that describes the product: "size 5", "2 m", "12 colour". */
+        boolean isAttributeNumber(List<String> t, int i) {
+            return t.get(i).matches("\\d{1,5}") && !isQuantity(t, i);
         }
 
         /** A number that counts (not "size 5", "1000 piece", "0.5 mm"). */
@@ -380,6 +395,15 @@ public final class IntentParser {
                 return false;
             }
             return !prev.equals("size") && !Lexicon.MEASURES.contains(next) && !index.isSizePhrase(w, next);
+        }
+
+        String lastWord(List<String> t) {
+            for (int i = t.size() - 1; i >= 0; i--) {
+                if (!Lexicon.FUNCTION_WORDS.contains(t.get(i)) || t.get(i).equals("in") || t.get(i).equals("on")) {
+                    return t.get(i);
+                }
+            }
+            return "";
         }
 
         /** A catalog word that is not also a word of requests ("can" in "watering can" stays a request word). */
@@ -526,7 +550,8 @@ public final class IntentParser {
          *  "I don't want the cap anymore" removes it. */
         ParseResult negated(Clause c) {
             boolean noMore = c.tokens.size() > 2 && c.tokens.get(0).equals("no") && c.tokens.get(1).equals("more");
-            boolean wantNot = noMore || c.tokens.stream().anyMatch(t -> t.equals("want") || t.equals("need"));
+            boolean wantNot = noMore || c.tokens.stream().anyMatch(t -> t.equals("want") || t.equals("need")
+                    || t.equals("anymore") || t.equals("longer")) || String.join(" ", c.tokens).contains("any more");
             Clause positive = new Clause(c.tokens.stream().filter(t -> !NEGATORS.contains(t)).toList());
             Act act = positive.tokens.isEmpty() ? null : act(positive);
             boolean add = act == Act.ADD || act == Act.BUY;
@@ -535,7 +560,14 @@ public final class IntentParser {
                 readQuantityAndWords(c);
                 c.words.removeIf(NEGATORS::contains);
                 if (c.hasWords() || c.pronoun) {
-                    Resolution r = resolve(c, cart.keySet(), Action.REMOVE_FROM_CART);
+                    // what is named, wherever it is: "I don't want any travel mice" never removes the pillow
+                    Resolution r = c.hasWords() ? resolveWithin(c, null) : resolve(c, cart.keySet(),
+                            Action.REMOVE_FROM_CART);
+                    if (r instanceof Ambiguous ambiguous) {
+                        List<String> inCart = ambiguous.candidates().stream().filter(cart::containsKey).toList();
+                        r = inCart.size() == 1 ? index.get(inCart.getFirst()).<Resolution>map(Resolved::new)
+                                .orElse(r) : r;
+                    }
                     if (r instanceof Resolved resolved && cart.containsKey(resolved.product().sku())
                             && (c.tokens.contains("anymore") || c.tokens.contains("more") || true)) {
                         intents.add(Intent.remove(resolved.product().sku()));
@@ -705,6 +737,10 @@ public final class IntentParser {
                     CatalogProduct p = resolved.product();
                     switch (action) {
                         case REMOVE_FROM_CART -> {
+                            if (!cart.containsKey(p.sku()) && intents.contains(Intent.remove(p.sku()))) {
+                                // "not the lamp any more, remove it": one removal, said twice
+                                return null;
+                            }
                             if (!cart.containsKey(p.sku())
                                     && intents.stream().anyMatch(i -> i.action() == Action.ADD_TO_CART)) {
                                 // "add the pens but hold the stapler": leaving out, not removing
@@ -932,6 +968,9 @@ public final class IntentParser {
             boolean attributesOnly = c.words.stream().filter(index::isKnownWord).allMatch(index::isAttributeWord);
             if (preferred != null && !preferred.isEmpty()) {
                 Resolution r = resolveWithin(c, preferred);
+                if (r instanceof Resolved && namesNothingIn(c, preferred)) {
+                    r = new NotFound();
+                }
                 if (!(r instanceof NotFound)) {
                     return r;
                 }
@@ -956,6 +995,14 @@ public final class IntentParser {
                 }
             }
             return resolveWithin(c, null);
+        }
+
+        /** The words name a product outside {@code within} and only a brand or colour of one inside it. */
+        boolean namesNothingIn(Clause c, Collection<String> within) {
+            List<ScoredProduct> inside = index.score(c.words, within);
+            List<ScoredProduct> everywhere = index.score(c.words, null);
+            return !inside.isEmpty() && !everywhere.isEmpty() && inside.getFirst().nameCoverage() == 0
+                    && everywhere.getFirst().nameCoverage() > 0;
         }
 
         /** "The same in large": among variants that fit the words, the one that keeps most of the reference's
@@ -1286,6 +1333,11 @@ public final class IntentParser {
                 }
                 if (Lexicon.STOPWORDS.contains(w) || Lexicon.CART_WORDS.contains(w) && !index.isKnownWord(w)
                         || isVerb(w) || AUXILIARIES.contains(w)) {
+                    continue;
+                }
+                if (model.vocabulary().contains(w) && !(i > 0 && isProductWord(t.get(i - 1))
+                        || i + 1 < t.size() && isProductWord(t.get(i + 1)))) {
+                    // "set it to 3" is no brush set; "a watering can" still is a can
                     continue;
                 }
                 if (w.equals("cart") || w.equals("basket") || w.equals("trolley")) {

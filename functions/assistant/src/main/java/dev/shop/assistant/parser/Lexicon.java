@@ -42,6 +42,10 @@ final class Lexicon {
             Map.entry("third", 3), Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("1st", 1),
             Map.entry("2nd", 2), Map.entry("3rd", 3), Map.entry("4th", 4), Map.entry("5th", 5), Map.entry("last", -1));
 
+    /** Words that open a question: a question asks (cart, search, orders), it does not change the cart. */
+    static final Set<String> QUESTION_WORDS = set("what", "what's", "whats", "which", "where", "where's", "when",
+            "how", "how's", "has", "have", "is", "are", "did", "does", "do", "any", "got");
+
     /** Words that only lead into the next clause: "go ahead and buy", "try and find". */
     static final Set<String> LEAD_INS = set("go", "ahead", "come", "try", "let's", "lets");
 
@@ -64,7 +68,7 @@ final class Lexicon {
             "okay", "yes", "yeah", "yep", "sure", "oh", "um", "uh", "hmm", "hm", "hi", "hello", "hey", "great",
             "cool", "nice", "lovely", "perfect", "good", "fine", "alright", "right", "so", "size", "colour", "color",
             "x", "is", "are", "am", "be", "actually", "wait", "sorry", "oops", "now", "maybe", "kindly", "really",
-            "very", "both", "each", "but", "or", "mm", "cm", "m", "l", "ml", "kg", "g", "inch", "w");
+            "very", "both", "each", "but", "or");
 
     /** Counting units: "two boxes of tea", "3 packs", "2 bags". Dropped when they follow a number or precede "of". */
     static final Set<String> UNITS = set("pack", "packs", "box", "boxes", "bag", "bags", "pair", "pairs", "pcs",
@@ -75,7 +79,7 @@ final class Lexicon {
     /** Units of measure after a number make it part of the product ("1000 piece", "30 l"), not a quantity. */
     static final Set<String> MEASURES = set("piece", "pieces", "pc", "l", "litre", "liter", "litres", "liters",
             "ml", "cl", "mm", "cm", "m", "g", "kg", "gram", "grams", "oz", "ounce", "lb", "lbs", "inch", "inches",
-            "in", "w", "watt", "watts", "v", "volt", "gb", "tb", "mb", "mah", "year", "years", "yr", "yrs", "month",
+            "w", "watt", "watts", "v", "volt", "gb", "tb", "mb", "mah", "year", "years", "yr", "yrs", "month",
             "months", "percent", "lumen", "lumens", "gsm", "sheet", "sheets", "page", "pages", "cup", "cups",
             "hour", "hours", "minute", "minutes", "metre", "meter", "metres", "meters", "ft", "foot", "feet",
             "pound", "mp", "hz", "p", "k", "ply");
