@@ -99,8 +99,8 @@ ART_OFFICE = [
     p("ART-BRS-SET", "Brush Set", "Hueberry", "art", None, None, 1199, "Ten synthetic paint brushes.", ["brushes", "paintbrush"], "brush set"),
     p("ART-ESL-01", "Table Easel", "Hueberry", "art", "brown", None, 3499, "A beech table-top easel.", ["easel", "stand"], "table easel", stock=0),
     p("ART-GLU-01", "Glue Stick", "Papyra", "art", None, None, 129, "A 21 g solvent-free glue stick.", ["glue", "adhesive"], "glue stick"),
-    p("ART-STP-PAP", "Desk Stapler", "Papyra", "office", "black", None, 999, "A full-strip desk stapler.", ["stapler", "staples"], "stapler"),
-    p("ART-STP-OFX", "Desk Stapler", "Officio", "office", "blue", None, 1499, "A heavy-duty desk stapler.", ["stapler", "staples"], "stapler"),
+    p("ART-PCH-PAP", "Hole Punch", "Papyra", "office", "black", None, 999, "A two-hole punch for 20 sheets.", ["punch", "perforator"], "hole punch"),
+    p("ART-PCH-OFX", "Hole Punch", "Officio", "office", "blue", None, 1499, "A heavy-duty two-hole punch.", ["punch", "perforator"], "hole punch"),
     p("ART-PPR-500", "Printer Paper", "Officio", "office", "white", None, 599, "A ream of 500 sheets of A4 paper.", ["paper", "copy", "ream"], "printer paper"),
     p("ART-FLD-01", "Ring Binder", "Officio", "office", "red", None, 349, "An A4 two-ring binder.", ["binder", "folder", "file"], "ring binder"),
     p("ART-PLN-01", "Fineliner Pens", "Brightline", "art", None, None, 899, "A set of eight 0.4 mm fineliners.", ["fineliner", "pens", "drawing"], "fineliner pens", stock=5),
@@ -109,8 +109,8 @@ ART_OFFICE = [
 TRAVEL_TECH = [
     p("TEC-PWB-10", "Power Bank", "Voltra", "electronics", "black", "10000 mAh", 2499, "A slim power bank with USB-C.", ["battery", "charger", "portable"], "power bank"),
     p("TEC-PWB-20", "Power Bank", "Voltra", "electronics", "black", "20000 mAh", 3999, "A high-capacity power bank.", ["battery", "charger", "portable"], "power bank"),
-    p("TEC-USB-1", "USB-C Cable", "Linkwire", "electronics", "white", "1 m", 899, "A braided USB-C to USB-C cable.", ["cable", "cord", "usb"], "usb-c cable"),
-    p("TEC-USB-2", "USB-C Cable", "Linkwire", "electronics", "white", "2 m", 1199, "A braided USB-C to USB-C cable.", ["cable", "cord", "usb"], "usb-c cable"),
+    p("TEC-HDM-1", "HDMI Cable", "Linkwire", "electronics", "grey", "1 m", 899, "A braided 4K HDMI cable.", ["cable", "hdmi", "video"], "hdmi cable"),
+    p("TEC-HDM-2", "HDMI Cable", "Linkwire", "electronics", "grey", "2 m", 1199, "A braided 4K HDMI cable.", ["cable", "hdmi", "video"], "hdmi cable"),
     p("TEC-CHG-20", "Wall Charger", "Voltra", "electronics", "white", "20 W", 1499, "A compact USB-C wall charger.", ["charger", "plug", "adapter"], "wall charger"),
     p("TEC-CHG-65", "Wall Charger", "Voltra", "electronics", "white", "65 W", 3499, "A laptop-ready USB-C wall charger.", ["charger", "plug", "adapter"], "wall charger"),
     p("TEC-ADP-01", "Travel Adapter", "Globetrot", "travel", "grey", None, 1999, "A universal travel adapter for 150 countries.", ["plug", "adaptor", "socket"], "travel adapter"),
@@ -125,7 +125,7 @@ TRAVEL_TECH = [
     p("TEC-LGT-01", "Luggage Tag", "Globetrot", "travel", "red", None, 499, "A leather luggage tag.", ["tag", "label", "suitcase"], "luggage tag"),
     p("TEC-SCL-01", "Luggage Scale", "Globetrot", "travel", "black", None, 1299, "A digital hanging luggage scale.", ["scale", "weigh", "suitcase"], "luggage scale", stock=0),
     p("TEC-MSE-01", "Travel Mouse", "Linkwire", "electronics", "grey", None, 1999, "A folding bluetooth mouse.", ["mouse", "wireless"], "travel mouse"),
-    p("TEC-EBD-01", "Wireless Earbuds", "Echoline", "electronics", "white", None, 5999, "True wireless earbuds with a charging case.", ["earbuds", "earphones", "audio"], "earbuds", stock=3),
+    p("TEC-MSK-01", "Silk Sleep Mask", "Globetrot", "travel", "black", None, 1799, "A contoured silk eye mask for flights.", ["mask", "eye", "sleep"], "sleep mask", stock=3),
     p("TEC-SIM-01", "SIM Tool Kit", "Linkwire", "electronics", None, None, 299, "A SIM ejector and card adapters.", ["sim", "ejector"], "sim tool kit"),
 ]
 

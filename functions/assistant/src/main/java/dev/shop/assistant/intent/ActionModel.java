@@ -66,7 +66,7 @@ public final class ActionModel {
     static final String EXAMPLES = "/assistant/action-examples.tsv";
     static final String PROTOTYPES = "/assistant/action-prototypes.bin";
     private static final int MAGIC = 0x41505631; // "APV1"
-    private static final int K = Integer.getInteger("shop.assistant.k", 2);
+    private static final int K = 3;
     private static final int CACHE = 4096;
     private static final Logger log = LoggerFactory.getLogger(ActionModel.class);
 
@@ -131,6 +131,11 @@ public final class ActionModel {
         return examples;
     }
 
+    /** Forgets the cached answers (the benchmark measures the model itself with it). */
+    public void clearCache() {
+        cache.clear();
+    }
+
     public Prediction classify(String clause) {
         String key = clause.toLowerCase(Locale.ROOT).strip();
         Prediction cached = cache.get(key);
@@ -142,94 +147,12 @@ public final class ActionModel {
         return prediction;
     }
 
-    private static final String MODE = System.getProperty("shop.assistant.classifier", "knn");
-    private float[][] weights;
-
-    /** Multinomial logistic regression on the example vectors: deterministic full-batch gradient descent. */
-    static float[][] train(List<Example> examples, float[][] vectors, int iterations, double rate, double l2) {
-        int acts = Act.values().length;
-        int d = vectors[0].length + 1;
-        double[][] w = new double[acts][d];
-        int[] perAct = new int[acts];
-        examples.forEach(e -> perAct[e.act().ordinal()]++);
-        int n = examples.size();
-        double[] p = new double[acts];
-        for (int it = 0; it < iterations; it++) {
-            double[][] grad = new double[acts][d];
-            for (int i = 0; i < n; i++) {
-                float[] x = vectors[i];
-                int y = examples.get(i).act().ordinal();
-                double max = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < acts; a++) {
-                    double z = w[a][d - 1];
-                    for (int j = 0; j < d - 1; j++) {
-                        z += w[a][j] * x[j];
-                    }
-                    p[a] = z;
-                    max = Math.max(max, z);
-                }
-                double sum = 0;
-                for (int a = 0; a < acts; a++) {
-                    p[a] = Math.exp(p[a] - max);
-                    sum += p[a];
-                }
-                double weight = (double) n / (acts * Math.max(1, perAct[y]));
-                for (int a = 0; a < acts; a++) {
-                    if (perAct[a] == 0) {
-                        continue;
-                    }
-                    double g = weight * (p[a] / sum - (a == y ? 1 : 0));
-                    for (int j = 0; j < d - 1; j++) {
-                        grad[a][j] += g * x[j];
-                    }
-                    grad[a][d - 1] += g;
-                }
-            }
-            for (int a = 0; a < acts; a++) {
-                for (int j = 0; j < d; j++) {
-                    w[a][j] -= rate * (grad[a][j] / n + l2 * w[a][j]);
-                }
-            }
-        }
-        float[][] out = new float[acts][d];
-        for (int a = 0; a < acts; a++) {
-            for (int j = 0; j < d; j++) {
-                out[a][j] = (float) w[a][j];
-            }
-        }
-        return out;
-    }
-
     Prediction classify(float[] v) {
-        if (!MODE.equals("knn")) {
-            synchronized (this) {
-                if (weights == null) {
-                    weights = train(examples, vectors, Integer.getInteger("shop.assistant.iterations", 400),
-                            Double.parseDouble(System.getProperty("shop.assistant.rate", "20")),
-                            Double.parseDouble(System.getProperty("shop.assistant.l2", "0.0001")));
-                }
-            }
-            List<Map.Entry<Act, Double>> scored = new ArrayList<>();
-            Prediction knn = MODE.equals("mix") ? knn(v) : null;
-            for (Act a : Act.values()) {
-                float[] w = weights[a.ordinal()];
-                double z = w[w.length - 1];
-                for (int j = 0; j < v.length; j++) {
-                    z += w[j] * v[j];
-                }
-                if (knn != null) {
-                    z = z * 0.1 + knn.scores().get(knn.ranking().indexOf(a));
-                }
-                scored.add(Map.entry(a, z));
-            }
-            scored.sort(Map.Entry.<Act, Double>comparingByValue().reversed());
-            return new Prediction(scored.stream().map(Map.Entry::getKey).toList(),
-                    scored.stream().map(Map.Entry::getValue).toList());
-        }
-        return knn(v);
+        return nearest(v);
     }
 
-    Prediction knn(float[] v) {
+    /** Per act, the mean similarity of its {@value #K} nearest examples; acts ranked by it. */
+    Prediction nearest(float[] v) {
         Map<Act, double[]> best = new EnumMap<>(Act.class);
         for (int i = 0; i < vectors.length; i++) {
             double s = dot(v, vectors[i]);

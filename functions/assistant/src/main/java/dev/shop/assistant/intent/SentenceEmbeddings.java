@@ -19,9 +19,8 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  */
 public final class SentenceEmbeddings extends AbstractInProcessEmbeddingModel {
 
-    private static final String VARIANT = System.getProperty("shop.assistant.model", "all-minilm-l6-v2-q");
-    private static final String MODEL = "/" + VARIANT + ".onnx";
-    private static final String TOKENIZER = "/" + VARIANT + "-tokenizer.json";
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
     public static final int DIMENSION = 384;
 
     private final OnnxBertBiEncoder encoder;

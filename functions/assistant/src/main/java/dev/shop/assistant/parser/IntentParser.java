@@ -18,6 +18,8 @@ import dev.shop.assistant.intent.ActionModel.Act;
 import dev.shop.assistant.index.ScoredProduct;
 import dev.shop.assistant.parser.Intent.Action;
 import dev.shop.assistant.parser.SessionContext.Pending;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a shopper's English into intents, deterministically. The text is cut into sentences and clauses; what a
@@ -34,7 +36,7 @@ import dev.shop.assistant.parser.SessionContext.Pending;
 public final class IntentParser {
 
     private static final double MIN_SCORE = 1.5;
-    private static final boolean DEBUG = Boolean.getBoolean("shop.assistant.debug");
+    private static final Logger log = LoggerFactory.getLogger(IntentParser.class);
     private static final double TIE = 0.01;
 
     private static final Pattern SENTENCES = Pattern.compile("[.!?;]+(?=\\s|$)|\\n");
@@ -282,15 +284,14 @@ public final class IntentParser {
             String last = lastWord(c.tokens);
             boolean into = last.equals("in") || last.equals("on");
             boolean outOf = last.equals("out") || last.equals("off") || last.equals("away");
-            boolean question = Lexicon.QUESTION_WORDS.contains(c.tokens.getFirst());
+            boolean question = Lexicon.QUESTION_WORDS.contains(c.tokens.getFirst())
+                    && !(c.tokens.size() > 1 && Lexicon.INDEFINITE.contains(c.tokens.get(1))); // "what a nice lamp"
             ActionModel.Prediction prediction = model.classify(masked);
             Act act = prediction.best(a -> (a != Act.SET || target)
                     && (!into || a == Act.ADD || a == Act.BUY)
-                    && (!outOf || a == Act.REMOVE || a == Act.CLEAR_CART || a == Act.SET || a == Act.CHECKOUT)
+                    && (!outOf || a == Act.REMOVE || a == Act.CLEAR_CART || a == Act.CHECKOUT)
                     && (!question || a == Act.VIEW_CART || a == Act.SEARCH || a == Act.ORDER_STATUS));
-            if (DEBUG) {
-                System.err.printf("  [%s] -> %s %s%n", masked, act, prediction);
-            }
+            log.debug("clause [{}] -> {} {}", masked, act, prediction);
             return act;
         }
 
@@ -309,7 +310,7 @@ public final class IntentParser {
                     i++;
                     continue;
                 }
-                if (isProductWord(w) || isAttributeNumber(t, i) || isQuantity(t, i)
+                if (isProductWordAt(t, i) || isAttributeNumber(t, i) || isQuantity(t, i)
                         || Lexicon.UNITS.contains(w) && spanFollows(t, i + 1)
                         || (w.equals("a") || w.equals("an")) && spanFollows(t, i + 1)) {
                     boolean quantity = false;
@@ -325,11 +326,13 @@ public final class IntentParser {
                             countedFirst |= counts && !product;
                             quantity |= counts;
                             article |= x.equals("one") && j == i;
-                        } else if (isProductWord(x) || isAttributeNumber(t, j)) {
+                        } else if (isProductWordAt(t, j) || isAttributeNumber(t, j)) {
                             product = true;
                         } else if ((Lexicon.UNITS.contains(x) || x.equals("of") || x.equals("a") || x.equals("an")
-                                || x.equals("in") || x.equals("size")) && spanFollows(t, j + 1)) {
-                            // part of the product phrase: "2 packs of", "in size"
+                                || x.equals("in") || x.equals("size")) && spanFollows(t, j + 1)
+                                || j > i && isQuantity(t, j - 1) && j + 2 < t.size() && t.get(j + 1).equals("of")
+                                && spanFollows(t, j + 2)) {
+                            // part of the product phrase: "2 packs of", "in size", "3 bottles of"
                         } else if (j == i && article) {
                             // the article itself
                         } else {
@@ -367,7 +370,7 @@ public final class IntentParser {
         boolean spanFollows(List<String> t, int i) {
             for (int j = i; j < t.size(); j++) {
                 String x = t.get(j);
-                if (isProductWord(x) || isQuantity(t, j) || isAttributeNumber(t, j)) {
+                if (isProductWordAt(t, j) || isQuantity(t, j) || isAttributeNumber(t, j)) {
                     return true;
                 }
                 if (!(Lexicon.UNITS.contains(x) || x.equals("of") || x.equals("a") || x.equals("an")
@@ -397,13 +400,25 @@ public final class IntentParser {
             return !prev.equals("size") && !Lexicon.MEASURES.contains(next) && !index.isSizePhrase(w, next);
         }
 
+        /** The clause's last word that is not a small word ("in"/"on" count), "" after "straight away". */
         String lastWord(List<String> t) {
             for (int i = t.size() - 1; i >= 0; i--) {
                 if (!Lexicon.FUNCTION_WORDS.contains(t.get(i)) || t.get(i).equals("in") || t.get(i).equals("on")) {
-                    return t.get(i);
+                    boolean adverb = i > 0 && (t.get(i - 1).equals("straight") || t.get(i - 1).equals("right"));
+                    return adverb ? "" : t.get(i);
                 }
             }
             return "";
+        }
+
+        /** A product word here: also a word of requests that is a catalog word next to one ("ring binder"). */
+        boolean isProductWordAt(List<String> t, int i) {
+            String w = t.get(i);
+            if (isProductWord(w)) {
+                return true;
+            }
+            return model.vocabulary().contains(w) && index.isKnownWord(w) && !Lexicon.FUNCTION_WORDS.contains(w)
+                    && (i > 0 && isProductWord(t.get(i - 1)) || i + 1 < t.size() && isProductWord(t.get(i + 1)));
         }
 
         /** A catalog word that is not also a word of requests ("can" in "watering can" stays a request word). */
@@ -1375,8 +1390,8 @@ public final class IntentParser {
                 return prev.equals("to") || prev.equals("just") || prev.equals("only") || i == 0 || isVerb(prev);
             }
             String next = t.get(i + 1);
-            if (next.equals("of")) {
-                return true;
+            if (next.equals("of") || Lexicon.PARTICLES.contains(next)) {
+                return true; // "one of them", "knock one off"
             }
             return prev.isEmpty() || prev.equals("to") || prev.equals("just") || prev.equals("only")
                     || prev.equals("and") || prev.equals("me") || prev.equals("us") || isVerb(prev)

@@ -46,6 +46,9 @@ final class Lexicon {
     static final Set<String> QUESTION_WORDS = set("what", "what's", "whats", "which", "where", "where's", "when",
             "how", "how's", "has", "have", "is", "are", "did", "does", "do", "any", "got");
 
+    /** Particles after a counted "one": "knock one off", "take one out", "put one in". */
+    static final Set<String> PARTICLES = set("off", "out", "away", "in", "back");
+
     /** Words that only lead into the next clause: "go ahead and buy", "try and find". */
     static final Set<String> LEAD_INS = set("go", "ahead", "come", "try", "let's", "lets");
 
