@@ -222,6 +222,11 @@ class Catalog:
         return ["color", "size"]
 
 
+def listing(parts):
+    """"a, b and c": several products in the one slot of a phrasing."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def plural(ref):
     if ref.endswith("s"):
         return ref
@@ -437,9 +442,7 @@ class Writer:
             phrase = with_quantity(self.cat, p, q, self.rng, typos=self.rng.random() < 0.1)
             intents.append(add(p["sku"], q))
             parts.append(phrase)
-        first = self.t("BUY" if buy else "ADD").format(q=parts[0])
-        rest = parts[1:]
-        text = first + "".join((", " if k < len(rest) - 1 else " and ") + r for k, r in enumerate(rest))
+        text = self.t("BUY" if buy else "ADD").format(q=listing(parts))
         if buy:
             intents.append(bare("CHECKOUT"))
         else:
@@ -613,13 +616,9 @@ class Writer:
                         chosen.append(p)
                 lines = [(p, self.rng.randint(1, 3)) for p in chosen]
                 parts = [with_quantity(self.cat, p, q, self.rng) for p, q in lines]
-                first = self.t("BUY").format(q=parts[0])
-                rest = parts[1:]
-                text = first + "".join((", " if j < len(rest) - 1 else " and ") + x for j, x in enumerate(rest))
+                text = self.t("BUY").format(q=listing(parts))
                 if self.rng.random() < 0.3:
-                    text = self.t("ADD").format(q=parts[0]) + "".join(
-                        (", " if j < len(rest) - 1 else " and ") + x for j, x in enumerate(rest)) \
-                        + self.join() + self.t("CHECKOUT")
+                    text = self.t("ADD").format(q=listing(parts)) + self.join() + self.t("CHECKOUT")
                 for p, q in lines:
                     used[p["sku"]] = used.get(p["sku"], 0) + q
                 out.append({"id": tid, "text": text, "paymentToken": "tok_visa",
@@ -685,7 +684,7 @@ def write_split(split, cats, seed, sessions_per_catalog, tasks_per_catalog):
 
 def mask(text):
     return re.sub(r"\{[a-z]+\}", lambda m: {"{x}": "item", "{q}": "2 items", "{n}": "3", "{it}": "it",
-                                             "{k}": "items"}[m.group(0)], text)
+                                             "{k}": "item"}[m.group(0)], text)
 
 
 def masks(act, template):

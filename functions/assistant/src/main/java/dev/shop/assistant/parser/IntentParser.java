@@ -353,6 +353,10 @@ public final class IntentParser {
                     i = Math.max(j, i + 1);
                     continue;
                 }
+                if (w.equals("away") && i > 0 && (t.get(i - 1).equals("straight") || t.get(i - 1).equals("right"))) {
+                    i++; // "straight away" says when, not what
+                    continue;
+                }
                 out.add(w);
                 content |= isContent(w);
                 i++;

@@ -71,7 +71,7 @@ final class Lexicon {
             "okay", "yes", "yeah", "yep", "sure", "oh", "um", "uh", "hmm", "hm", "hi", "hello", "hey", "great",
             "cool", "nice", "lovely", "perfect", "good", "fine", "alright", "right", "so", "size", "colour", "color",
             "x", "is", "are", "am", "be", "actually", "wait", "sorry", "oops", "now", "maybe", "kindly", "really",
-            "very", "both", "each", "but", "or");
+            "very", "both", "each", "but", "or", "straight", "today", "asap", "immediately");
 
     /** Counting units: "two boxes of tea", "3 packs", "2 bags". Dropped when they follow a number or precede "of". */
     static final Set<String> UNITS = set("pack", "packs", "box", "boxes", "bag", "bags", "pair", "pairs", "pcs",
