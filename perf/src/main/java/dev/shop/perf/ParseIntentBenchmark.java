@@ -166,7 +166,7 @@ public class ParseIntentBenchmark implements Callable<Integer> {
                         step(Kind.SLOTS, "remove one of the sticky notes", SET_QUANTITY),
                         step(Kind.UNSEEN, "time to settle the bill", CHECKOUT)),
                 List.of(
-                        asks("add a mechanical keyboard"),
+                        asks("I'd like the Slow Bread book"),
                         step(Kind.SLOTS, "the less expensive one", ADD_TO_CART),
                         step(Kind.UNSEEN, "have you got anything for camping?", SEARCH),
                         step(Kind.UNSEEN, "has my parcel been handed to the courier", Action.ORDER_STATUS)));

@@ -203,18 +203,24 @@ public final class ProductIndex implements AutoCloseable {
         return !unit.isEmpty() && snapshot.sizePhrases().contains(number + " " + unit.getFirst());
     }
 
-    /** Whether a word of five letters or more is a typo of a term of a strong field ("hilighter"). */
+    /**
+     * Whether a word is a typo of a term of a strong field ("hilighter", "pencls"): five letters or more, the
+     * same first letter, one edit (two from six letters). Stricter than the matching's fuzziness, so that a verb
+     * a letter from a product ("settle", "kettle") stays a verb.
+     */
     public boolean isNearWord(String word) {
         if (word.length() < 5 || isKnownWord(word)) {
             return false;
         }
         Snapshot s = snapshot;
         return s.nearWords().computeIfAbsent(word, w -> {
-            for (Set<String> position : alternatives(w, s)) {
-                for (String term : position) {
-                    if (!fuzzy(term, s).isEmpty()) {
-                        return true;
-                    }
+            int edits = w.length() >= 6 ? 2 : 1;
+            for (Map.Entry<String, Set<String>> entry : s.fieldsByTerm().entrySet()) {
+                String term = entry.getKey();
+                if (Math.abs(term.length() - w.length()) <= edits && term.charAt(0) == w.charAt(0)
+                        && entry.getValue().stream().anyMatch(STRONG_FIELDS::contains)
+                        && distance(w, term, edits) <= edits) {
+                    return true;
                 }
             }
             return false;

@@ -54,6 +54,11 @@ public final class ActionModel {
             return scores.getFirst();
         }
 
+        /** How much better {@code a} scored than {@code b}. */
+        public double margin(Act a, Act b) {
+            return scores.get(ranking.indexOf(a)) - scores.get(ranking.indexOf(b));
+        }
+
         /** The best act that {@code allowed} accepts, else the best. */
         public Act best(java.util.function.Predicate<Act> allowed) {
             return ranking.stream().filter(allowed).findFirst().orElse(act());

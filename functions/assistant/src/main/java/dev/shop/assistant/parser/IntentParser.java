@@ -38,6 +38,7 @@ public final class IntentParser {
     private static final double MIN_SCORE = 1.5;
     private static final Logger log = LoggerFactory.getLogger(IntentParser.class);
     private static final double TIE = 0.01;
+    private static final double BUY_MARGIN = 0.02;
 
     private static final Pattern SENTENCES = Pattern.compile("[.!?;]+(?=\\s|$)|\\n");
     private static final Pattern TOKENS = Pattern.compile(
@@ -291,6 +292,10 @@ public final class IntentParser {
                     && (!into || a == Act.ADD || a == Act.BUY)
                     && (!outOf || a == Act.REMOVE || a == Act.CLEAR_CART || a == Act.CHECKOUT)
                     && (!question || a == Act.VIEW_CART || a == Act.SEARCH || a == Act.ORDER_STATUS));
+            if (act == Act.BUY && prediction.margin(Act.BUY, Act.ADD) < BUY_MARGIN) {
+                // buying charges the card: on a near tie with adding, only add
+                act = Act.ADD;
+            }
             log.debug("clause [{}] -> {} {}", masked, act, prediction);
             return act;
         }
