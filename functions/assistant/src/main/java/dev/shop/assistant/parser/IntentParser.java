@@ -38,7 +38,7 @@ public final class IntentParser {
     private static final double MIN_SCORE = 1.5;
     private static final Logger log = LoggerFactory.getLogger(IntentParser.class);
     private static final double TIE = 0.01;
-    private static final double BUY_MARGIN = 0.02;
+    private static final double BUY_MARGIN = 0.01;
 
     private static final Pattern SENTENCES = Pattern.compile("[.!?;]+(?=\\s|$)|\\n");
     private static final Pattern TOKENS = Pattern.compile(
