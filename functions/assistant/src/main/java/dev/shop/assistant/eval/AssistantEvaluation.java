@@ -54,18 +54,10 @@ public class AssistantEvaluation implements Callable<Integer> {
 
     /** What one run measured; accuracies are fractions (0..1). */
     public record Result(int intentCases, int intentPass, int clarifyCases, int clarifyPass, int tasks, int taskPass,
-                         Scorecard scorecard, List<String> failures) {
+                         Scorecard scorecard, List<String> failures) implements Accuracy {
 
         public Result {
             failures = List.copyOf(failures);
-        }
-
-        public double intentAccuracy() {
-            return (double) intentPass / Math.max(1, intentCases);
-        }
-
-        public double clarificationAccuracy() {
-            return (double) clarifyPass / Math.max(1, clarifyCases);
         }
 
         public double taskCompletion() {

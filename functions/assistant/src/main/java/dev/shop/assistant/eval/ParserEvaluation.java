@@ -23,15 +23,7 @@ public final class ParserEvaluation {
 
     /** Intent and clarification accuracy with the per-action scorecard and every failure. */
     public record Result(int intentCases, int intentPass, int clarifyCases, int clarifyPass, int unseenCases,
-                         int unseenPass, Scorecard scorecard, List<String> failures) {
-
-        public double intentAccuracy() {
-            return (double) intentPass / Math.max(1, intentCases);
-        }
-
-        public double clarificationAccuracy() {
-            return (double) clarifyPass / Math.max(1, clarifyCases);
-        }
+                         int unseenPass, Scorecard scorecard, List<String> failures) implements Accuracy {
 
         public void print(PrintStream out) {
             out.printf("intent accuracy        %.1f%% (%d/%d)%n", 100 * intentAccuracy(), intentPass, intentCases);

@@ -46,19 +46,19 @@ public final class Scorecard {
 
     public synchronized void print(PrintStream out) {
         out.println("per action (by the first expected step)   pass/cases");
-        perAction.forEach((action, c) -> out.printf(Locale.ROOT, "  %-14s %6.1f%%  %d/%d%n", action,
+        perAction.forEach((action, c) -> out.printf(Locale.ROOT, "  %-16s %6.1f%%  %d/%d%n", action,
                 100.0 * c[1] / c[0], c[1], c[0]));
         List<String> columns = new ArrayList<>(perAction.keySet());
         confusion.values().forEach(row -> row.keySet().stream().filter(k -> !columns.contains(k))
                 .forEach(columns::add));
         out.println("confusion (rows: expected, columns: answered)");
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-14s", ""));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-16s", ""));
         for (String col : columns) {
             header.append(String.format(Locale.ROOT, " %6s", abbreviate(col)));
         }
         out.println(header);
         for (String row : perAction.keySet()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-14s", row));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-16s", row));
             for (String col : columns) {
                 int n = confusion.getOrDefault(row, Map.of()).getOrDefault(col, 0);
                 line.append(String.format(Locale.ROOT, " %6s", n == 0 ? "." : Integer.toString(n)));
