@@ -14,6 +14,7 @@ import dev.shop.assistant.http.AssistantHttp;
 import dev.shop.assistant.index.CatalogProduct;
 import dev.shop.assistant.index.CatalogWarmUp;
 import dev.shop.assistant.index.ProductIndex;
+import dev.shop.assistant.intent.ActionModel;
 import dev.shop.assistant.notify.PlanNotifications;
 import dev.shop.assistant.parser.IntentParser;
 import dev.shop.assistant.parser.ParseResult;
@@ -40,9 +41,15 @@ public class AssistantFunctions {
         return new ProductIndex();
     }
 
+    /** Loaded and primed while the function initialises, so that a SnapStart snapshot holds a warm model. */
     @Bean
-    IntentParser intentParser(ProductIndex index) {
-        return new IntentParser(index);
+    ActionModel actionModel() {
+        return ActionModel.shared();
+    }
+
+    @Bean
+    IntentParser intentParser(ProductIndex index, ActionModel actionModel) {
+        return new IntentParser(index, actionModel);
     }
 
     @Bean

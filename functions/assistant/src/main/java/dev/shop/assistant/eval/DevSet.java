@@ -21,7 +21,8 @@ public final class DevSet {
     public record Catalog(List<CatalogProduct> products, Map<String, Integer> inventory, List<JsonNode> raw) {
     }
 
-    public record Case(String id, String session, String text, JsonNode expect) {
+    /** @param unseenWording marked by the assistant's own held-out split: worded as nothing in training */
+    public record Case(String id, String session, String text, JsonNode expect, boolean unseenWording) {
         public boolean clarify() {
             return expect.path("clarify").asBoolean(false);
         }
@@ -54,7 +55,8 @@ public final class DevSet {
 
     public static List<Case> cases(Path folder) {
         return lines(folder.resolve("cases.jsonl")).stream().map(n -> new Case(n.path("id").asText(),
-                n.path("session").asText(), n.path("text").asText(), n.path("expect"))).toList();
+                n.path("session").asText(), n.path("text").asText(), n.path("expect"),
+                n.path("unseenWording").asBoolean(false))).toList();
     }
 
     public static List<Task> tasks(Path folder) {
@@ -93,6 +95,13 @@ public final class DevSet {
             out.add(key(i.path("action").asText(), i.hasNonNull("sku") ? i.get("sku").asText() : null,
                     i.hasNonNull("quantity") ? i.get("quantity").asInt() : null));
         }
+        return out;
+    }
+
+    /** The actions a case expects, in order. */
+    public static List<String> expectedActions(Case c) {
+        List<String> out = new ArrayList<>();
+        c.expect().path("intents").forEach(i -> out.add(i.path("action").asText()));
         return out;
     }
 

@@ -74,6 +74,7 @@ public final class ProductIndex implements AutoCloseable {
     private static final List<String> STRONG_FIELDS = List.of(NAME, BRAND, TAGS, CATEGORY, COLOR, SIZE);
     private static final Set<String> ATTRIBUTE_FIELDS = Set.of(COLOR, SIZE, BRAND);
     private static final float FUZZY_FACTOR = 0.8f;
+    private static final float SYNONYM_FACTOR = 0.9f;
     private static final Map<String, String> SIZE_WORDS = Map.of("xxs", "extra extra small", "xs", "extra small",
             "s", "small", "m", "medium", "l", "large", "xl", "extra large", "xxl", "extra extra large");
 
@@ -89,7 +90,8 @@ public final class ProductIndex implements AutoCloseable {
 
     /** What readers see: the vocabulary of the index (the searcher comes from {@link #searchers}). */
     private record Snapshot(Map<String, Set<String>> fieldsByTerm,
-                            Map<String, List<String>> nameTerms) {
+                            Map<String, List<String>> nameTerms, Set<String> sizePhrases,
+                            Map<String, Boolean> nearWords) {
     }
 
     public ProductIndex() {
@@ -192,6 +194,39 @@ public final class ProductIndex implements AutoCloseable {
         return false;
     }
 
+    /** Whether "12 colour" names a product's size or name ("12 colours"), so that the number is no quantity. */
+    public boolean isSizePhrase(String number, String next) {
+        if (next == null || next.isEmpty()) {
+            return false;
+        }
+        List<String> unit = analyze(next);
+        return !unit.isEmpty() && snapshot.sizePhrases().contains(number + " " + unit.getFirst());
+    }
+
+    /**
+     * Whether a word is a typo of a term of a strong field ("hilighter", "pencls"): five letters or more, the
+     * same first letter, one edit (two from six letters). Stricter than the matching's fuzziness, so that a verb
+     * a letter from a product ("settle", "kettle") stays a verb.
+     */
+    public boolean isNearWord(String word) {
+        if (word.length() < 5 || isKnownWord(word)) {
+            return false;
+        }
+        Snapshot s = snapshot;
+        return s.nearWords().computeIfAbsent(word, w -> {
+            int edits = w.length() >= 6 ? 2 : 1;
+            for (Map.Entry<String, Set<String>> entry : s.fieldsByTerm().entrySet()) {
+                String term = entry.getKey();
+                if (Math.abs(term.length() - w.length()) <= edits && term.charAt(0) == w.charAt(0)
+                        && entry.getValue().stream().anyMatch(STRONG_FIELDS::contains)
+                        && distance(w, term, edits) <= edits) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** Whether a shopper's word matches any strong field (name, brand, tags, category, colour, size). */
     public boolean isKnownWord(String word) {
         Snapshot s = snapshot;
@@ -217,15 +252,17 @@ public final class ProductIndex implements AutoCloseable {
         Set<String> matchedTerms = new HashSet<>();
         int clauses = 0;
         for (String word : words) {
+            Set<String> said = new HashSet<>(analyze(word));
             for (Set<String> position : alternatives(word, s)) {
                 List<Query> disjuncts = new ArrayList<>();
                 for (String term : position) {
-                    float factor = 1f;
+                    // the shopper's own word counts a little more than its synonyms
+                    float factor = said.contains(term) ? 1f : SYNONYM_FACTOR;
                     Set<String> fields = s.fieldsByTerm().get(term);
                     List<String> expanded = List.of(term);
                     if (fields == null) {
                         expanded = fuzzy(term, s);
-                        factor = FUZZY_FACTOR;
+                        factor *= FUZZY_FACTOR;
                     }
                     for (String t : expanded) {
                         matchedTerms.add(t);
@@ -414,6 +451,7 @@ public final class ProductIndex implements AutoCloseable {
     private void refresh() throws IOException {
         Map<String, Set<String>> fieldsByTerm = new HashMap<>();
         Map<String, List<String>> nameTerms = new HashMap<>();
+        Set<String> sizePhrases = new HashSet<>();
         for (CatalogProduct p : products.values()) {
             Map<String, String> fields = new HashMap<>();
             fields.put(NAME, p.name());
@@ -431,10 +469,19 @@ public final class ProductIndex implements AutoCloseable {
                 }
             });
             nameTerms.put(p.sku(), analyze(p.name()).stream().filter(t -> t.length() > 1).distinct().toList());
+            for (String value : new String[] {p.size()}) {
+                List<String> terms = analyze(value);
+                for (int i = 0; i + 1 < terms.size(); i++) {
+                    if (terms.get(i).chars().allMatch(Character::isDigit)) {
+                        sizePhrases.add(terms.get(i) + " " + terms.get(i + 1));
+                    }
+                }
+            }
         }
         // the previous reader is closed by the manager as soon as the last search that acquired it releases it
         searchers.maybeRefreshBlocking();
-        snapshot = new Snapshot(Map.copyOf(fieldsByTerm), Map.copyOf(nameTerms));
+        snapshot = new Snapshot(Map.copyOf(fieldsByTerm), Map.copyOf(nameTerms), Set.copyOf(sizePhrases),
+                new ConcurrentHashMap<>());
     }
 
     @Override

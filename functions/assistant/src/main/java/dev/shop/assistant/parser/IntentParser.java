@@ -13,50 +13,39 @@ import java.util.regex.Pattern;
 
 import dev.shop.assistant.index.CatalogProduct;
 import dev.shop.assistant.index.ProductIndex;
+import dev.shop.assistant.intent.ActionModel;
+import dev.shop.assistant.intent.ActionModel.Act;
 import dev.shop.assistant.index.ScoredProduct;
 import dev.shop.assistant.parser.Intent.Action;
 import dev.shop.assistant.parser.SessionContext.Pending;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns a shopper's English into intents, deterministically: the text is cut into sentences and clauses,
- * each clause is classified by its verbs and fixed phrases, its quantity is read (digits, number words,
- * "a dozen", "x3"...), and the words that are left are matched against the {@link ProductIndex}. Pronouns
- * and "the red one" are resolved from the {@link SessionContext}; when a clause could mean more than one
- * product, the whole request becomes a question and waits in the session for the answer.
+ * Turns a shopper's English into intents, deterministically. The text is cut into sentences and clauses; what a
+ * clause asks for (add, buy, remove, change a quantity, swap, view, empty, check out, search, order status, or
+ * only talk about a product) is told by the {@link ActionModel}, an in-process sentence-embedding model, on the
+ * clause with its product words masked, so that wording it was never written for still lands on the right
+ * action and a new catalog changes nothing. The slots are read by rules: the quantity (digits, number words,
+ * "twenty four", "a dozen", "x3", numbers that describe the product such as "0.5 mm" are not quantities),
+ * ordinals, negation, comparatives ("the cheaper one"), multipliers ("double it"), and the product words are
+ * matched against the {@link ProductIndex}. Pronouns and "the red one" are resolved from the
+ * {@link SessionContext}; when a clause could mean more than one product, the whole request becomes a question
+ * and waits in the session for the answer.
  */
 public final class IntentParser {
 
     private static final double MIN_SCORE = 1.5;
+    private static final Logger log = LoggerFactory.getLogger(IntentParser.class);
     private static final double TIE = 0.01;
+    private static final double BUY_MARGIN = 0.01;
 
     private static final Pattern SENTENCES = Pattern.compile("[.!?;]+(?=\\s|$)|\\n");
-    private static final Pattern TOKENS = Pattern.compile("[a-z0-9]+(?:['-][a-z0-9]+)*|,|:|(?<=\\s)[-–—]+(?=\\s)");
-    private static final Set<String> SPLITTERS = Set.of(",", ":", "-", "–", "—", "and", "then", "plus", "also", "but");
+    private static final Pattern TOKENS = Pattern.compile(
+            "\\d+\\.\\d+|[a-z0-9]+(?:['-][a-z0-9]+)*|,|:|(?<=\\s)[-–—]+(?=\\s)");
+    private static final Set<String> SPLITTERS = Set.of(",", "-", "–", "—", "and", "then", "plus", "but");
     private static final Set<String> AUXILIARIES = Set.of("do", "does", "did", "would", "will", "could", "should",
             "is", "are", "am", "i'm", "it's", "can", "may", "might", "was", "were");
-
-    private static final Pattern ORDER_STATUS = Pattern.compile(
-            "\\b(where('s| is| are)? my (order|orders|package|parcel|stuff|delivery|things|items|purchase)"
-                    + "|order status|status of my|track(ing)?\\b|shipped|ship out|dispatched|arrive|arriving|"
-                    + "deliver(ed|y)\\b|when will (it|they|my)|has my order|is my order)");
-    private static final Pattern CLEAR = Pattern.compile(
-            "\\b(empty|clear|reset|wipe)\\b.*\\b(cart|basket|trolley|everything|all|it|out)\\b"
-                    + "|\\b(remove|delete|drop)\\b (everything|it all|all items|all of it|all the items)\\b"
-                    + "|\\bstart (over|again)\\b|^(empty|clear) ?(cart|basket)?$");
-    private static final Pattern CHECKOUT = Pattern.compile(
-            "\\bcheck ?out\\b|\\bcheckout\\b|\\bplace (my|the|an|this|our) order\\b|\\bpay\\b|\\bpay (now|up)\\b"
-                    + "|\\bring (me|it|this|that) up\\b|\\b(complete|finish|finalize|finalise|submit|confirm)"
-                    + " (my |the |this |our )?(purchase|order)\\b|\\bproceed to (checkout|payment|pay)\\b"
-                    + "|\\bthat'?s (all|everything)\\b");
-    private static final Pattern VIEW_TOTAL = Pattern.compile("\\b(my|the) total\\b|\\bhow much (do i owe|is it all)");
-    private static final Pattern VIEW_VERBS = Pattern.compile(
-            "\\b(show|see|view|display|check|look|list|what|what's|whats|open|review)\\b");
-    private static final List<Pattern> SEARCHES = List.of(
-            Pattern.compile("^(?:can you |could you |please )*(?:show me|show|find me|find|search for|search|"
-                    + "look for|looking for|i'm looking for|im looking for|browse|recommend|suggest)\\s+(?:some |any )?(.+)$"),
-            Pattern.compile("\\bdo you (?:sell|have|carry|stock|got|offer) (?:any )?(.+?)$"),
-            Pattern.compile("^(?:what|which) (.+?) (?:do you|have you|are there|are available|you got)\\b.*$"),
-            Pattern.compile("^(?:got |have you got )?any (.+?)$"));
 
     /** The words of the "empty the cart" phrases themselves, which never name the product to keep. */
     private static final Set<String> CLEAR_WORDS = Set.of("start", "over", "again", "reset", "wipe", "remove",
@@ -64,9 +53,16 @@ public final class IntentParser {
     private static final Set<String> NEGATORS = Set.of("don't", "dont", "no", "not", "never", "nope");
 
     private final ProductIndex index;
+    private final ActionModel model;
 
+    /** A parser with the shipped action model (loaded once per JVM). */
     public IntentParser(ProductIndex index) {
+        this(index, ActionModel.shared());
+    }
+
+    public IntentParser(ProductIndex index, ActionModel model) {
         this.index = index;
+        this.model = model;
     }
 
     /** Parses one utterance in a session; updates the session (cart, references, open question). */
@@ -104,6 +100,9 @@ public final class IntentParser {
         boolean cheapest;
         boolean dearest;
         boolean ofThem;
+        Integer ordinal;
+        Integer multiplier;
+        Act act;
         List<String> words = new ArrayList<>();
         List<String> swapNewWords;
         Integer swapNewQuantity;
@@ -202,8 +201,8 @@ public final class IntentParser {
                     current = new ArrayList<>();
                     continue;
                 }
-                boolean negator = t.equals("not") || t.equals("no") && !(i + 1 < tokens.size()
-                        && tokens.get(i + 1).equals("longer"));
+                boolean negator = t.equals("not") || t.equals("without") || t.equals("except")
+                        || t.equals("no") && !(i + 1 < tokens.size() && tokens.get(i + 1).equals("longer"));
                 if (negator && !current.isEmpty() && !AUXILIARIES.contains(current.getLast())) {
                     flush(clauses, current);
                     current = new ArrayList<>();
@@ -211,6 +210,17 @@ public final class IntentParser {
                 current.add(t);
             }
             flush(clauses, current);
+            // "go ahead and buy ...", "please go and add ...": the lead-in is part of the next clause
+            for (int i = clauses.size() - 2; i >= 0; i--) {
+                if (Lexicon.LEAD_INS.containsAll(clauses.get(i).stream()
+                        .filter(t -> !Lexicon.FUNCTION_WORDS.contains(t)).toList())
+                        && clauses.get(i).stream().anyMatch(t -> !Lexicon.FUNCTION_WORDS.contains(t))) {
+                    List<String> merged = new ArrayList<>(clauses.get(i));
+                    merged.addAll(clauses.get(i + 1));
+                    clauses.set(i, merged);
+                    clauses.remove(i + 1);
+                }
+            }
             return clauses;
         }
 
@@ -222,40 +232,282 @@ public final class IntentParser {
 
         /** Handles one clause; returns a result when the whole request must stop (a question). */
         ParseResult clause(Clause c) {
-            String s = c.text;
             if (isNegated(c)) {
                 return negated(c);
             }
-            if (ORDER_STATUS.matcher(s).find()) {
-                return phrase(c, Action.ORDER_STATUS);
+            c.act = act(c);
+            applyAct(c);
+            readQuantityAndWords(c);
+            if (answersPending(c)) {
+                c.verb = null;
+                c.buy = false;
+                c.swap = false;
+                return item(c);
             }
-            if (CLEAR.matcher(s).find() && !mentionsProduct(c)) {
-                return phrase(c, Action.CLEAR_CART);
+            if (c.act == null) {
+                return item(c);
             }
-            boolean cartWord = c.tokens.stream().anyMatch(t -> t.equals("cart") || t.equals("basket")
-                    || t.equals("trolley"));
-            boolean itemVerb = c.tokens.stream().anyMatch(t -> Lexicon.ADD_VERBS.contains(t)
-                    || Lexicon.REMOVE_VERBS.contains(t) || Lexicon.SET_VERBS.contains(t)
-                    || Lexicon.BUY_VERBS.contains(t));
-            if (CHECKOUT.matcher(s).find()) {
-                explicitCheckout = true;
-                return phrase(c, Action.CHECKOUT);
+            return switch (c.act) {
+                case ORDER_STATUS -> phrase(c, Action.ORDER_STATUS);
+                case VIEW_CART -> phrase(c, Action.VIEW_CART);
+                case CHECKOUT -> {
+                    explicitCheckout = true;
+                    yield phrase(c, Action.CHECKOUT);
+                }
+                case CLEAR_CART -> {
+                    if (!mentionsProduct(c)) {
+                        yield phrase(c, Action.CLEAR_CART);
+                    }
+                    c.verb = Action.REMOVE_FROM_CART;
+                    yield item(c);
+                }
+                case SEARCH -> search(c, query(c));
+                case MENTION -> mention(c);
+                default -> item(c);
+            };
+        }
+
+        /**
+         * The clause's act by the model, on its text with product words masked ("scratch the item"); none when
+         * nothing but product words, numbers and small words is left ("and 2 red mugs", "white, size L").
+         */
+        Act act(Clause c) {
+            String masked = masked(c.tokens);
+            if (masked == null) {
+                return null;
             }
-            if ((cartWord && VIEW_VERBS.matcher(s).find() && !itemVerb) || VIEW_TOTAL.matcher(s).find()) {
-                return phrase(c, Action.VIEW_CART);
+            // the slots must fit the act: a new quantity needs a number of its own ("to 3", "double", "one less"),
+            // not only a counted product ("2 mugs")
+            boolean target = masked.matches(".*\\b3\\b.*") || c.tokens.stream().anyMatch(t ->
+                    Lexicon.MULTIPLIERS.containsKey(t) || t.equals("less") || t.equals("fewer") || t.equals("total"));
+            // and the grammar must fit: a clause that ends in "in"/"on" ("chuck it in") puts something in, one
+            // that ends in "out"/"off"/"away" ("knock one off") takes it out; a question asks, it does not act
+            String last = lastWord(c.tokens);
+            boolean into = last.equals("in") || last.equals("on");
+            boolean outOf = last.equals("out") || last.equals("off") || last.equals("away");
+            boolean question = Lexicon.QUESTION_WORDS.contains(c.tokens.getFirst())
+                    && !(c.tokens.size() > 1 && Lexicon.INDEFINITE.contains(c.tokens.get(1))); // "what a nice lamp"
+            ActionModel.Prediction prediction = model.classify(masked);
+            Act act = prediction.best(a -> (a != Act.SET || target)
+                    && (!into || a == Act.ADD || a == Act.BUY)
+                    && (!outOf || a == Act.REMOVE || a == Act.CLEAR_CART || a == Act.CHECKOUT)
+                    && (!question || a == Act.VIEW_CART || a == Act.SEARCH || a == Act.ORDER_STATUS));
+            if (act == Act.BUY && prediction.margin(Act.BUY, Act.ADD) < BUY_MARGIN) {
+                // buying charges the card: on a near tie with adding, only add
+                act = Act.ADD;
             }
-            // "do you have ..." and "what ... do you have" ask; "show me ..." only when no item verb says otherwise.
-            for (int i = 0; i < SEARCHES.size() && !cartWord; i++) {
-                boolean question = i == 1 || i == 2;
-                if (!question && itemVerb && !s.startsWith("show") && !s.startsWith("find") && !s.startsWith("search")) {
+            log.debug("clause [{}] -> {} {}", masked, act, prediction);
+            return act;
+        }
+
+        /**
+         * The clause as the action model's examples are written: a product with a quantity becomes "2 items",
+         * one with an article "an item", any other "item"; a lone number "3". Null when no word of its own is
+         * left (only product words, numbers, counting units and small words).
+         */
+        String masked(List<String> t) {
+            List<String> out = new ArrayList<>();
+            boolean content = false;
+            int i = 0;
+            while (i < t.size()) {
+                String w = t.get(i);
+                if (w.equals(",") || w.equals(":") || w.matches("[-–—]+")) {
+                    i++;
                     continue;
                 }
-                Matcher m = SEARCHES.get(i).matcher(s);
-                if (m.find()) {
-                    return search(c, m.group(1));
+                if (isProductWordAt(t, i) || isAttributeNumber(t, i) || isQuantity(t, i)
+                        || Lexicon.UNITS.contains(w) && spanFollows(t, i + 1)
+                        || (w.equals("a") || w.equals("an")) && spanFollows(t, i + 1)) {
+                    boolean quantity = false;
+                    boolean product = false;
+                    boolean countedFirst = false;
+                    boolean article = w.equals("a") || w.equals("an");
+                    int j = i;
+                    while (j < t.size()) {
+                        String x = t.get(j);
+                        if (isQuantity(t, j)) {
+                            boolean counts = !(j == i && x.equals("one") && j + 1 < t.size()
+                                    && isProductWord(t.get(j + 1)));
+                            countedFirst |= counts && !product;
+                            quantity |= counts;
+                            article |= x.equals("one") && j == i;
+                        } else if (isProductWordAt(t, j) || isAttributeNumber(t, j)) {
+                            product = true;
+                        } else if ((Lexicon.UNITS.contains(x) || x.equals("of") || x.equals("a") || x.equals("an")
+                                || x.equals("in") || x.equals("size")) && spanFollows(t, j + 1)
+                                || j > i && isQuantity(t, j - 1) && j + 2 < t.size() && t.get(j + 1).equals("of")
+                                && spanFollows(t, j + 2)) {
+                            // part of the product phrase: "2 packs of", "in size", "3 bottles of"
+                        } else if (j == i && article) {
+                            // the article itself
+                        } else {
+                            break;
+                        }
+                        j++;
+                    }
+                    if (product) {
+                        // "2 mugs" counts what to add; "the mugs 3 pairs" gives a new total
+                        out.add(quantity && countedFirst ? "2 items" : quantity ? "item 3" : article ? "an item"
+                                : "item");
+                    } else if (quantity) {
+                        out.add("3");
+                    } else {
+                        out.addAll(t.subList(i, Math.max(j, i + 1)));
+                        content |= t.subList(i, Math.max(j, i + 1)).stream().anyMatch(this::isContent);
+                    }
+                    i = Math.max(j, i + 1);
+                    continue;
+                }
+                if (w.equals("away") && i > 0 && (t.get(i - 1).equals("straight") || t.get(i - 1).equals("right"))) {
+                    i++; // "straight away" says when, not what
+                    continue;
+                }
+                out.add(w);
+                content |= isContent(w);
+                i++;
+            }
+            return content ? String.join(" ", out) : null;
+        }
+
+        boolean isContent(String w) {
+            return !Lexicon.FUNCTION_WORDS.contains(w) && !isQuantityWord(w) && !Lexicon.MEASURES.contains(w)
+                    && !Lexicon.CHEAP.contains(w) && !Lexicon.EXPENSIVE.contains(w)
+                    && !Lexicon.ORDINALS.containsKey(w) && !isProductWord(w) && !w.equals("of");
+        }
+
+        /** Whether a product word or a quantity starts at {@code i} (after units, "of", "a", "in", "size"). */
+        boolean spanFollows(List<String> t, int i) {
+            for (int j = i; j < t.size(); j++) {
+                String x = t.get(j);
+                if (isProductWordAt(t, j) || isQuantity(t, j) || isAttributeNumber(t, j)) {
+                    return true;
+                }
+                if (!(Lexicon.UNITS.contains(x) || x.equals("of") || x.equals("a") || x.equals("an")
+                        || x.equals("in") || x.equals("size"))) {
+                    return false;
                 }
             }
-            return item(c);
+            return false;
+        }
+
+        /** A number that describes the product: "size 5", "2 m", "12 colour". */
+        boolean isAttributeNumber(List<String> t, int i) {
+            return t.get(i).matches("\\d{1,5}") && !isQuantity(t, i);
+        }
+
+        /** A number that counts (not "size 5", "1000 piece", "0.5 mm"). */
+        boolean isQuantity(List<String> t, int i) {
+            String w = t.get(i);
+            if (!isQuantityWord(w)) {
+                return false;
+            }
+            String prev = i > 0 ? t.get(i - 1) : "";
+            String next = i + 1 < t.size() ? t.get(i + 1) : "";
+            if (w.equals("one") && !oneIsNumber(t, i)) {
+                return false;
+            }
+            return !prev.equals("size") && !Lexicon.MEASURES.contains(next) && !index.isSizePhrase(w, next);
+        }
+
+        /** The clause's last word that is not a small word ("in"/"on" count), "" after "straight away". */
+        String lastWord(List<String> t) {
+            for (int i = t.size() - 1; i >= 0; i--) {
+                if (!Lexicon.FUNCTION_WORDS.contains(t.get(i)) || t.get(i).equals("in") || t.get(i).equals("on")) {
+                    boolean adverb = i > 0 && (t.get(i - 1).equals("straight") || t.get(i - 1).equals("right"));
+                    return adverb ? "" : t.get(i);
+                }
+            }
+            return "";
+        }
+
+        /** A product word here: also a word of requests that is a catalog word next to one ("ring binder"). */
+        boolean isProductWordAt(List<String> t, int i) {
+            String w = t.get(i);
+            if (isProductWord(w)) {
+                return true;
+            }
+            return model.vocabulary().contains(w) && index.isKnownWord(w) && !Lexicon.FUNCTION_WORDS.contains(w)
+                    && (i > 0 && isProductWord(t.get(i - 1)) || i + 1 < t.size() && isProductWord(t.get(i + 1)));
+        }
+
+        /** A catalog word that is not also a word of requests ("can" in "watering can" stays a request word). */
+        boolean isProductWord(String t) {
+            return !model.vocabulary().contains(t) && !Lexicon.FUNCTION_WORDS.contains(t) && !isQuantityWord(t)
+                    && (index.isKnownWord(t) || t.matches("\\d+\\.\\d+") || index.isNearWord(t));
+        }
+
+        boolean isQuantityWord(String t) {
+            return t.matches("\\d{1,4}|x\\d{1,4}|\\d{1,4}x") || Lexicon.NUMBERS.containsKey(t) || t.equals("dozen")
+                    || t.equals("half") || t.equals("couple") || t.equals("x");
+        }
+
+        void applyAct(Clause c) {
+            if (c.act == null) {
+                return;
+            }
+            switch (c.act) {
+                case ADD -> c.verb = Action.ADD_TO_CART;
+                case BUY -> {
+                    c.verb = Action.ADD_TO_CART;
+                    c.buy = true;
+                }
+                case REMOVE -> c.verb = Action.REMOVE_FROM_CART;
+                case SET -> c.verb = Action.SET_QUANTITY;
+                case SWAP -> {
+                    c.verb = Action.ADD_TO_CART;
+                    c.swap = true;
+                }
+                default -> {
+                    // a cart-level act: no item verb
+                }
+            }
+        }
+
+        /** An answer to the open question: words, an ordinal or a comparative that pick among its candidates. */
+        boolean answersPending(Clause c) {
+            Pending pending = session.pending;
+            if (pending == null || answeredPending || !intents.isEmpty() || pending.candidates().isEmpty()) {
+                return false;
+            }
+            if (c.ordinal != null || c.cheapest || c.dearest) {
+                return true;
+            }
+            if ((c.act == Act.SEARCH || c.act == Act.ORDER_STATUS || c.act == Act.VIEW_CART
+                    || c.act == Act.CLEAR_CART || c.act == Act.CHECKOUT) && !c.hasWords()) {
+                return false;
+            }
+            return c.hasWords() && !(resolveWithin(c, pending.candidates()) instanceof NotFound)
+                    && (c.act == null || !(resolveWithin(c, null) instanceof Resolved r)
+                    || pending.candidates().contains(r.product().sku()));
+        }
+
+        /** The words of a search that are not words of requests: "got anything for kids" searches "kids". */
+        String query(Clause c) {
+            List<String> words = new ArrayList<>();
+            for (String t : c.tokens) {
+                if (t.equals(",") || t.equals(":")) {
+                    continue;
+                }
+                if (isProductWord(t) || !model.vocabulary().contains(t) && !Lexicon.STOPWORDS.contains(t)
+                        && !AUXILIARIES.contains(t)) {
+                    words.add(t);
+                }
+            }
+            return words.isEmpty() ? c.text : String.join(" ", words);
+        }
+
+        /** "The walnut board looks good": the product becomes what "it" means, nothing is planned. */
+        ParseResult mention(Clause c) {
+            if (!c.hasWords()) {
+                return null;
+            }
+            Resolution r = resolve(c, null, Action.ADD_TO_CART);
+            if (r instanceof Resolved resolved) {
+                mentioned.add(resolved.product().sku());
+                lastItemClause = c;
+                lastItemContext = null;
+            }
+            return null;
         }
 
         ParseResult phrase(Clause c, Action action) {
@@ -322,14 +574,24 @@ public final class IntentParser {
          *  "I don't want the cap anymore" removes it. */
         ParseResult negated(Clause c) {
             boolean noMore = c.tokens.size() > 2 && c.tokens.get(0).equals("no") && c.tokens.get(1).equals("more");
-            boolean wantNot = noMore || c.tokens.stream().anyMatch(t -> t.equals("want") || t.equals("need"));
-            boolean add = c.tokens.stream().anyMatch(Lexicon.ADD_VERBS::contains);
-            boolean buy = c.tokens.stream().anyMatch(Lexicon.BUY_VERBS::contains);
+            boolean wantNot = noMore || c.tokens.stream().anyMatch(t -> t.equals("want") || t.equals("need")
+                    || t.equals("anymore") || t.equals("longer")) || String.join(" ", c.tokens).contains("any more");
+            Clause positive = new Clause(c.tokens.stream().filter(t -> !NEGATORS.contains(t)).toList());
+            Act act = positive.tokens.isEmpty() ? null : act(positive);
+            boolean add = act == Act.ADD || act == Act.BUY;
+            boolean buy = act == Act.BUY;
             if (wantNot) {
                 readQuantityAndWords(c);
                 c.words.removeIf(NEGATORS::contains);
                 if (c.hasWords() || c.pronoun) {
-                    Resolution r = resolve(c, cart.keySet(), Action.REMOVE_FROM_CART);
+                    // what is named, wherever it is: "I don't want any travel mice" never removes the pillow
+                    Resolution r = c.hasWords() ? resolveWithin(c, null) : resolve(c, cart.keySet(),
+                            Action.REMOVE_FROM_CART);
+                    if (r instanceof Ambiguous ambiguous) {
+                        List<String> inCart = ambiguous.candidates().stream().filter(cart::containsKey).toList();
+                        r = inCart.size() == 1 ? index.get(inCart.getFirst()).<Resolution>map(Resolved::new)
+                                .orElse(r) : r;
+                    }
                     if (r instanceof Resolved resolved && cart.containsKey(resolved.product().sku())
                             && (c.tokens.contains("anymore") || c.tokens.contains("more") || true)) {
                         intents.add(Intent.remove(resolved.product().sku()));
@@ -349,10 +611,8 @@ public final class IntentParser {
         }
 
         ParseResult item(Clause c) {
-            classifyVerb(c);
-            readQuantityAndWords(c);
             boolean anything = c.hasWords() || c.pronoun || c.one || c.another || c.quantity != null
-                    || c.relativeLess;
+                    || c.relativeLess || c.multiplier != null || c.ordinal != null;
             if (!anything) {
                 if (c.verb != null) {
                     inherited = c.verb;
@@ -465,7 +725,19 @@ public final class IntentParser {
                     }
                 }
             }
-            if (action == Action.SET_QUANTITY && c.quantity == null && !c.relativeLess && !c.relativeMore) {
+            if (action == Action.REMOVE_FROM_CART && c.quantity != null) {
+                // "remove one", "take 2 of the mugs away": fewer, not none; "drop the mugs to 2": a new total
+                action = Action.SET_QUANTITY;
+                c.relativeLess = !saysTo(c);
+            }
+            if (action == Action.ADD_TO_CART && c.ordinal != null && !c.hasWords() && session.lastWasSearch
+                    && c.ordinal <= session.lastResults.size()) {
+                // "the second one" after a search
+                String sku = session.lastResults.get(ordinal(c.ordinal, session.lastResults.size()));
+                return apply(c, action, index.get(sku).<Resolution>map(Resolved::new).orElse(new NotFound()), null);
+            }
+            if (action == Action.SET_QUANTITY && c.quantity == null && !c.relativeLess && !c.relativeMore
+                    && c.multiplier == null) {
                 // "change the mug" without a number: nothing to set.
                 return clarify(c, new Ambiguous(List.of()), "What quantity would you like?");
             }
@@ -473,6 +745,10 @@ public final class IntentParser {
                     && c.quantity != null && c.verb == null) {
                 // "just 2", "3": a new total for the item last talked about.
                 action = Action.SET_QUANTITY;
+            }
+            if (c.pronoun || c.one || c.another || c.quantity != null || c.relativeLess || c.multiplier != null) {
+                // "wrap it up", "knock one off": words that match no product are not a product's name
+                c.words.removeIf(w -> index.score(List.of(w), null).isEmpty());
             }
             Collection<String> context = action == Action.ADD_TO_CART ? null : cart.keySet();
             Resolution r = resolve(c, context, action);
@@ -485,18 +761,32 @@ public final class IntentParser {
                     CatalogProduct p = resolved.product();
                     switch (action) {
                         case REMOVE_FROM_CART -> {
+                            if (!cart.containsKey(p.sku()) && intents.contains(Intent.remove(p.sku()))) {
+                                // "not the lamp any more, remove it": one removal, said twice
+                                return null;
+                            }
+                            if (!cart.containsKey(p.sku())
+                                    && intents.stream().anyMatch(i -> i.action() == Action.ADD_TO_CART)) {
+                                // "add the pens but hold the stapler": leaving out, not removing
+                                return null;
+                            }
                             intents.add(Intent.remove(p.sku()));
                             cart.remove(p.sku());
                         }
                         case SET_QUANTITY -> {
                             int current = cart.getOrDefault(p.sku(), 0);
-                            int q = c.relativeLess ? Math.max(0, current - (c.quantity == null ? 1 : c.quantity))
+                            int q = c.multiplier != null ? Math.max(1, current) * c.multiplier
+                                    : c.relativeLess ? Math.max(0, current - (c.quantity == null ? 1 : c.quantity))
                                     : c.relativeMore ? current + (c.quantity == null ? 1 : c.quantity)
                                     : c.quantity;
                             intents.add(Intent.set(p.sku(), q));
                             cart.put(p.sku(), q);
                         }
                         default -> {
+                            if (sameAsLastAdd(c, p)) {
+                                // "the walnut board looks good, add it": one board, said twice
+                                return null;
+                            }
                             emit(c, p);
                             lastItemClause = c;
                             lastItemContext = context;
@@ -529,6 +819,27 @@ public final class IntentParser {
             }
         }
 
+        /** "... to 3", "... down to a dozen": the number is the new total. */
+        boolean saysTo(Clause c) {
+            for (int i = 0; i + 1 < c.tokens.size(); i++) {
+                if (c.tokens.get(i).equals("to") && (isQuantityWord(c.tokens.get(i + 1))
+                        || c.tokens.get(i + 1).equals("a") || c.tokens.get(i + 1).equals("just"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean sameAsLastAdd(Clause c, CatalogProduct p) {
+            boolean sameOne = c.pronoun || c.one || c.quantity != null && c.quantity == 1 && c.tokens.contains("one");
+            if (!sameOne || c.hasWords() || c.another || lastItemIntent < 0
+                    || c.quantity != null && c.quantity != 1) {
+                return false;
+            }
+            Intent last = intents.get(lastItemIntent);
+            return last.action() == Action.ADD_TO_CART && last.sku().equals(p.sku());
+        }
+
         void emit(Clause c, CatalogProduct p) {
             int q = c.quantity == null ? 1 : c.quantity;
             if (c.pairOf && !soldByPair(p)) {
@@ -547,6 +858,11 @@ public final class IntentParser {
             }
             mentioned.add(p.sku());
             lastItemIntent = intents.size() - 1;
+        }
+
+        /** The index an ordinal names in a list of {@code size}: 1 is the first, -1 the last. */
+        int ordinal(int ordinal, int size) {
+            return ordinal < 0 ? size - 1 : ordinal - 1;
         }
 
         ParseResult answer(Clause c, Pending pending) {
@@ -571,6 +887,12 @@ public final class IntentParser {
             merged.verb = action;
             Resolution r = pending.candidates().isEmpty() ? resolve(merged, null, action)
                     : resolveWithin(merged, pending.candidates());
+            if (c.ordinal != null && !c.hasWords() && !pending.candidates().isEmpty()
+                    && Math.abs(c.ordinal) <= pending.candidates().size()) {
+                // "the second one": in the order the question listed them
+                String sku = pending.candidates().get(ordinal(c.ordinal, pending.candidates().size()));
+                r = index.get(sku).<Resolution>map(Resolved::new).orElse(new NotFound());
+            }
             if (c.hasWords() && !pending.candidates().isEmpty()
                     && (r instanceof NotFound || resolveWithin(c, pending.candidates()) instanceof NotFound)) {
                 session.pending = null;
@@ -670,6 +992,9 @@ public final class IntentParser {
             boolean attributesOnly = c.words.stream().filter(index::isKnownWord).allMatch(index::isAttributeWord);
             if (preferred != null && !preferred.isEmpty()) {
                 Resolution r = resolveWithin(c, preferred);
+                if (r instanceof Resolved && namesNothingIn(c, preferred)) {
+                    r = new NotFound();
+                }
                 if (!(r instanceof NotFound)) {
                     return r;
                 }
@@ -694,6 +1019,14 @@ public final class IntentParser {
                 }
             }
             return resolveWithin(c, null);
+        }
+
+        /** The words name a product outside {@code within} and only a brand or colour of one inside it. */
+        boolean namesNothingIn(Clause c, Collection<String> within) {
+            List<ScoredProduct> inside = index.score(c.words, within);
+            List<ScoredProduct> everywhere = index.score(c.words, null);
+            return !inside.isEmpty() && !everywhere.isEmpty() && inside.getFirst().nameCoverage() == 0
+                    && everywhere.getFirst().nameCoverage() > 0;
         }
 
         /** "The same in large": among variants that fit the words, the one that keeps most of the reference's
@@ -832,55 +1165,6 @@ public final class IntentParser {
             return text.matches(".*\\b(pair|pairs)\\b.*");
         }
 
-        void classifyVerb(Clause c) {
-            List<String> t = c.tokens;
-            for (int i = 0; i < t.size(); i++) {
-                String w = t.get(i);
-                String next = i + 1 < t.size() ? t.get(i + 1) : "";
-                String prev = i > 0 ? t.get(i - 1) : "";
-                if (Lexicon.SWAP_VERBS.contains(w)) {
-                    c.swap = true;
-                    c.verb = Action.ADD_TO_CART;
-                    return;
-                }
-                if (w.equals("instead")) {
-                    c.swap = true;
-                    c.verb = Action.ADD_TO_CART;
-                    return;
-                }
-                if ((w.equals("take") || w.equals("get")) && (next.equals("out") || next.equals("off")
-                        || next.equals("rid"))) {
-                    c.verb = Action.REMOVE_FROM_CART;
-                    return;
-                }
-                if (Lexicon.REMOVE_VERBS.contains(w)) {
-                    c.verb = Action.REMOVE_FROM_CART;
-                    return;
-                }
-                if (Lexicon.SET_VERBS.contains(w)) {
-                    c.verb = Action.SET_QUANTITY;
-                    return;
-                }
-                if (Lexicon.BUY_VERBS.contains(w)) {
-                    if (w.startsWith("order") && (Lexicon.DETERMINERS.contains(prev) || next.equals("status"))) {
-                        continue;
-                    }
-                    c.verb = Action.ADD_TO_CART;
-                    c.buy = true;
-                    return;
-                }
-                if (Lexicon.ADD_VERBS.contains(w)) {
-                    c.verb = Action.ADD_TO_CART;
-                    return;
-                }
-                if ((w.equals("just") || w.equals("only")) && i + 1 < t.size() && isNumber(next)
-                        && i + 2 >= t.size()) {
-                    c.verb = Action.SET_QUANTITY;
-                    return;
-                }
-            }
-        }
-
         boolean isNumber(String w) {
             return w.matches("\\d+") || Lexicon.NUMBERS.containsKey(w) || w.equals("a") || w.equals("an");
         }
@@ -891,16 +1175,15 @@ public final class IntentParser {
             boolean[] used = new boolean[t.size()];
             int swapAt = -1;
             if (c.swap) {
-                int verbAt = -1;
-                for (int i = 0; i < t.size(); i++) {
-                    if (Lexicon.SWAP_VERBS.contains(t.get(i))) {
-                        verbAt = i;
-                    }
-                    if (verbAt >= 0 && i > verbAt && (t.get(i).equals("for") || t.get(i).equals("with")
-                            || t.get(i).equals("to") || t.get(i).equals("into"))) {
+                // "swap X for Y": the old item is named between the verb and "for"/"with"/"to"/"into"
+                boolean named = false;
+                for (int i = 1; i < t.size(); i++) {
+                    String w = t.get(i);
+                    if (named && (w.equals("for") || w.equals("with") || w.equals("to") || w.equals("into"))) {
                         swapAt = i;
                         break;
                     }
+                    named |= isProductWord(w) || Lexicon.PRONOUNS.contains(w);
                 }
             }
             Integer[] quantities = new Integer[2];
@@ -915,6 +1198,28 @@ public final class IntentParser {
                 String prev = i > 0 ? t.get(i - 1) : "";
                 Integer q = null;
                 int span = 1;
+                if (Lexicon.ORDINALS.containsKey(w) && !isProductWord(w)) {
+                    c.ordinal = Lexicon.ORDINALS.get(w);
+                    used[i] = true;
+                    continue;
+                }
+                if (Lexicon.MULTIPLIERS.containsKey(w)) {
+                    c.multiplier = Lexicon.MULTIPLIERS.get(w);
+                    c.verb = Action.SET_QUANTITY;
+                    c.swap = false;
+                    c.buy = false;
+                    used[i] = true;
+                    continue;
+                }
+                if ((w.equals("less") || w.equals("more")) && Lexicon.PRICE_WORDS.containsKey(next)) {
+                    // "the less expensive one", "the more affordable mouse"
+                    boolean cheaper = w.equals("less") == Lexicon.PRICE_WORDS.get(next);
+                    c.cheapest |= cheaper;
+                    c.dearest |= !cheaper;
+                    used[i] = true;
+                    used[i + 1] = true;
+                    continue;
+                }
                 if (w.equals("half") && (next.equals("a") || next.equals("dozen"))) {
                     q = 6;
                     span = next.equals("a") && next2.equals("dozen") ? 3 : 2;
@@ -952,24 +1257,42 @@ public final class IntentParser {
                     span = 2;
                 } else if (w.matches("\\d{1,4}") || Lexicon.NUMBERS.containsKey(w) && (!w.equals("one")
                         || oneIsNumber(t, i))) {
-                    if (prev.equals("size") || Lexicon.MEASURES.contains(next) && !w.equals("one")) {
+                    if (prev.equals("size") || (Lexicon.MEASURES.contains(next) || index.isSizePhrase(w, next))
+                            && !w.equals("one")) {
                         // "size 10", "1000 piece": part of the product
                         c.words.add(w);
                         used[i] = true;
                         continue;
                     }
                     q = w.matches("\\d+") ? Integer.parseInt(w) : Lexicon.NUMBERS.get(w);
+                    if (Lexicon.TENS.contains(w) && Lexicon.UNITS_OF_TEN.containsKey(next)) {
+                        // "twenty four"
+                        q += Lexicon.UNITS_OF_TEN.get(next);
+                        span = 2;
+                        next = next2;
+                        next2 = i + 3 < t.size() ? t.get(i + 3) : "";
+                    } else if (next.equals("hundred") && q < 10) {
+                        q *= 100;
+                        span = 2;
+                    }
                     if (next.equals("dozen")) {
                         q = q * 12;
-                        span = 2;
+                        span += 1;
                     } else if ((next.equals("pairs") || next.equals("pair")) && next2.equals("of")) {
                         c.pairOf = true;
-                        span = 3;
+                        span += 2;
                     } else if (next.equals("of") && (next2.equals("them") || next2.equals("those")
                             || next2.equals("these"))) {
                         c.ofThem = true;
-                        span = 3;
+                        span += 2;
                     }
+                }
+                if (q != null && (next.equals("more") || i + span < t.size() && t.get(i + span).equals("more"))
+                        && c.multiplier == null) {
+                    // "two more", "3 more mugs": that many added
+                    c.verb = Action.ADD_TO_CART;
+                    c.swap = false;
+                    c.another = true;
                 }
                 if (q != null) {
                     if (quantities[part] == null) {
@@ -1036,6 +1359,11 @@ public final class IntentParser {
                         || isVerb(w) || AUXILIARIES.contains(w)) {
                     continue;
                 }
+                if (model.vocabulary().contains(w) && !(i > 0 && isProductWord(t.get(i - 1))
+                        || i + 1 < t.size() && isProductWord(t.get(i + 1)))) {
+                    // "set it to 3" is no brush set; "a watering can" still is a can
+                    continue;
+                }
                 if (w.equals("cart") || w.equals("basket") || w.equals("trolley")) {
                     continue;
                 }
@@ -1050,9 +1378,9 @@ public final class IntentParser {
             return i > 0 ? t.get(i - 1) : "";
         }
 
+        /** A word of the request rather than of the product: one the action model's examples use. */
         boolean isVerb(String w) {
-            return Lexicon.ADD_VERBS.contains(w) || Lexicon.REMOVE_VERBS.contains(w) || Lexicon.SET_VERBS.contains(w)
-                    || Lexicon.SWAP_VERBS.contains(w) || Lexicon.BUY_VERBS.contains(w);
+            return model.vocabulary().contains(w) && !index.isKnownWord(w);
         }
 
         boolean mentionsAfter(List<String> t, int from) {
@@ -1068,11 +1396,11 @@ public final class IntentParser {
         boolean oneIsNumber(List<String> t, int i) {
             String prev = i > 0 ? t.get(i - 1) : "";
             if (i + 1 >= t.size()) {
-                return prev.equals("to") || prev.equals("just") || prev.equals("only") || i == 0;
+                return prev.equals("to") || prev.equals("just") || prev.equals("only") || i == 0 || isVerb(prev);
             }
             String next = t.get(i + 1);
-            if (next.equals("of")) {
-                return true;
+            if (next.equals("of") || Lexicon.PARTICLES.contains(next)) {
+                return true; // "one of them", "knock one off"
             }
             return prev.isEmpty() || prev.equals("to") || prev.equals("just") || prev.equals("only")
                     || prev.equals("and") || prev.equals("me") || prev.equals("us") || isVerb(prev)

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The closed-class English the parser relies on: number words, verbs, units, fillers. Catalog-independent. */
+/** The closed-class English the parser's slot rules rely on: number words, ordinals, units, fillers. Catalog-independent. */
 final class Lexicon {
 
     private Lexicon() {
@@ -34,19 +34,44 @@ final class Lexicon {
         NUMBERS.put("once", 1);
     }
 
-    static final Set<String> ADD_VERBS = set("add", "adding", "added", "put", "putting", "get", "grab", "take",
-            "give", "throw", "toss", "include", "want", "need", "like", "love", "have", "pick", "bring", "send",
-            "ship", "stick", "pop", "chuck", "i'd", "i'll");
-    static final Set<String> BUY_VERBS = set("buy", "purchase", "order", "buying", "purchasing", "ordering");
-    static final Set<String> REMOVE_VERBS = set("remove", "removing", "delete", "drop", "ditch", "discard",
-            "cancel", "unadd", "lose", "scrap", "erase");
-    static final Set<String> SET_VERBS = set("make", "change", "update", "set", "reduce", "increase", "decrease",
-            "adjust", "lower", "raise", "bump", "edit", "modify", "cut");
-    static final Set<String> SWAP_VERBS = set("swap", "replace", "switch", "exchange", "substitute", "trade");
+    static final Set<String> TENS = set("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+    static final Map<String, Integer> UNITS_OF_TEN = Map.of("one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
+            "six", 6, "seven", 7, "eight", 8, "nine", 9);
 
-    /** Words after which "order" is a noun ("my order"), not a verb ("order two mugs"). */
-    static final Set<String> DETERMINERS = set("my", "the", "your", "an", "a", "this", "that", "our", "his", "her",
-            "their", "to");
+    static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("second", 2),
+            Map.entry("third", 3), Map.entry("fourth", 4), Map.entry("fifth", 5), Map.entry("1st", 1),
+            Map.entry("2nd", 2), Map.entry("3rd", 3), Map.entry("4th", 4), Map.entry("5th", 5), Map.entry("last", -1));
+
+    /** Words that open a question: a question asks (cart, search, orders), it does not change the cart. */
+    static final Set<String> QUESTION_WORDS = set("what", "what's", "whats", "which", "where", "where's", "when",
+            "how", "how's", "has", "have", "is", "are", "did", "does", "do", "any", "got");
+
+    /** Particles after a counted "one": "knock one off", "take one out", "put one in". */
+    static final Set<String> PARTICLES = set("off", "out", "away", "in", "back");
+
+    /** Words that only lead into the next clause: "go ahead and buy", "try and find". */
+    static final Set<String> LEAD_INS = set("go", "ahead", "come", "try", "let's", "lets");
+
+    /** "double the pens": the new total is the old one times this. */
+    static final Map<String, Integer> MULTIPLIERS = Map.of("double", 2, "twice", 2, "triple", 3, "treble", 3,
+            "quadruple", 4);
+
+    /** After "less"/"more": whether the word means dear (true) or cheap (false). */
+    static final Map<String, Boolean> PRICE_WORDS = Map.of("expensive", true, "pricey", true, "costly", true,
+            "affordable", false, "cheap", false, "pricy", true);
+
+    /**
+     * Small words that say nothing about what a clause asks for: a clause with nothing else but product words
+     * and numbers has no act of its own ("and a blue pen", "white, size L", "just 2").
+     */
+    static final Set<String> FUNCTION_WORDS = set("a", "an", "the", "of", "for", "me", "my", "mine", "to", "in",
+            "into", "on", "onto", "at", "with", "from", "by", "please", "pls", "plz", "some", "i", "we", "us", "you",
+            "your", "our", "it", "that", "this", "them", "those", "these", "they", "one", "ones", "same", "and",
+            "then", "plus", "also", "too", "as", "well", "just", "only", "thanks", "thank", "thx", "cheers", "ok",
+            "okay", "yes", "yeah", "yep", "sure", "oh", "um", "uh", "hmm", "hm", "hi", "hello", "hey", "great",
+            "cool", "nice", "lovely", "perfect", "good", "fine", "alright", "right", "so", "size", "colour", "color",
+            "x", "is", "are", "am", "be", "actually", "wait", "sorry", "oops", "now", "maybe", "kindly", "really",
+            "very", "both", "each", "but", "or", "straight", "today", "asap", "immediately");
 
     /** Counting units: "two boxes of tea", "3 packs", "2 bags". Dropped when they follow a number or precede "of". */
     static final Set<String> UNITS = set("pack", "packs", "box", "boxes", "bag", "bags", "pair", "pairs", "pcs",
@@ -57,7 +82,7 @@ final class Lexicon {
     /** Units of measure after a number make it part of the product ("1000 piece", "30 l"), not a quantity. */
     static final Set<String> MEASURES = set("piece", "pieces", "pc", "l", "litre", "liter", "litres", "liters",
             "ml", "cl", "mm", "cm", "m", "g", "kg", "gram", "grams", "oz", "ounce", "lb", "lbs", "inch", "inches",
-            "in", "w", "watt", "watts", "v", "volt", "gb", "tb", "mb", "mah", "year", "years", "yr", "yrs", "month",
+            "w", "watt", "watts", "v", "volt", "gb", "tb", "mb", "mah", "year", "years", "yr", "yrs", "month",
             "months", "percent", "lumen", "lumens", "gsm", "sheet", "sheets", "page", "pages", "cup", "cups",
             "hour", "hours", "minute", "minutes", "metre", "meter", "metres", "meters", "ft", "foot", "feet",
             "pound", "mp", "hz", "p", "k", "ply");
