@@ -81,8 +81,8 @@ public final class CheckoutCommand implements Callable<Integer> {
                                  Integer closed, Duration warmup, Duration measure) {
         CheckoutJourneys journeys = new CheckoutJourneys(http, products, cartVersion)
                 .measureFrom(System.nanoTime() + warmup.toNanos());
-        String name = closed == null ? String.format(Locale.ROOT, "checkout %.0f/s", rate)
-                : "checkout closed x" + closed;
+        String name = (closed == null ? String.format(Locale.ROOT, "checkout %.0f/s", rate)
+                : "checkout closed x" + closed) + (cartVersion ? "" : ", no cart version");
         return closed == null
                 ? LoadDriver.open(name, rate, warmup, measure, CheckoutJourneys.TERMINAL_DEADLINE, 42, journeys,
                 journeys::extra)

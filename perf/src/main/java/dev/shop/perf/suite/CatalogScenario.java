@@ -65,7 +65,7 @@ final class CatalogScenario implements Arrival {
                             throw new IllegalStateException("seeding " + PerfCatalog.sku(index) + ": " + reply.problemDetail());
                         }
                         long n = done.incrementAndGet();
-                        if (n % 2000 == 0) {
+                        if (n % 1000 == 0) {
                             Suite.progress("catalog: %d of %d products written (%.0f/s)", n, products,
                                     n / ((System.nanoTime() - begin) / 1e9));
                         }
