@@ -1,7 +1,11 @@
 package dev.shop.perf;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
 
 import dev.shop.localstack.StackFile;
 
@@ -43,6 +47,19 @@ public record StackTarget(URI base, String jdbcUrl, String dbUser, String dbPass
                     + "(and SHOP_DB_USER, SHOP_DB_PASSWORD) as for the stack, or pass --db-url");
         }
         return jdbcUrl;
+    }
+
+    /** A JDBC connection to the stack's database. */
+    public Connection connect(String applicationName) throws SQLException {
+        Properties properties = new Properties();
+        if (dbUser != null) {
+            properties.setProperty("user", dbUser);
+        }
+        if (dbPassword != null) {
+            properties.setProperty("password", dbPassword);
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(requireJdbcUrl(), properties);
     }
 
     static boolean isLocal(URI uri) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class CheckoutJourneys implements Arrival {
     private final Latencies acceptedToTerminal = new Latencies();
     private final Latencies saga = new Latencies();
     private final AtomicLong sequence = new AtomicLong();
-    private final List<String> correlationIds = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> correlationIds = Collections.synchronizedList(new ArrayList<>());
     private volatile long measureFromNanos = Long.MIN_VALUE;
 
     public CheckoutJourneys(ShopHttp http, List<String> skus, boolean passCartVersion) {

@@ -91,8 +91,7 @@ public final class CostCommand implements Callable<Integer> {
     public static CostReport run(CostReport.Window window, Pricing pricing, boolean freeTier, StackTarget target,
                                  String meteringSchema, String sagaSchema, Set<String> engineFunctions)
             throws SQLException {
-        try (MeteringStore store = new MeteringStore(target.requireJdbcUrl(), target.dbUser(), target.dbPassword(),
-                meteringSchema, sagaSchema)) {
+        try (MeteringStore store = new MeteringStore(target, meteringSchema, sagaSchema)) {
             long expected = store.count(window);
             List<SagaExecution> executions = store.executions(window);
             progress("%s invocations and %s checkouts from %s to %s", Figures.count(expected),

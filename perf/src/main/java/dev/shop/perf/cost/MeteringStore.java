@@ -1,7 +1,6 @@
 package dev.shop.perf.cost;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+
+import dev.shop.perf.StackTarget;
 
 /**
  * Reads what the cost report prices from the stack's Postgres: the metering rows of a window
@@ -27,22 +27,13 @@ public final class MeteringStore implements AutoCloseable {
     private final String meteringSchema;
     private final String sagaSchema;
 
-    public MeteringStore(String jdbcUrl, String user, String password, String meteringSchema, String sagaSchema)
-            throws SQLException {
+    public MeteringStore(StackTarget target, String meteringSchema, String sagaSchema) throws SQLException {
         for (String schema : List.of(meteringSchema, sagaSchema)) {
             if (!SCHEMA.matcher(schema).matches()) {
                 throw new IllegalArgumentException("not a schema name: " + schema);
             }
         }
-        Properties properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", "shop-perf-cost");
-        this.connection = DriverManager.getConnection(jdbcUrl, properties);
+        this.connection = target.connect("shop-perf-cost");
         this.connection.setReadOnly(true);
         this.meteringSchema = meteringSchema;
         this.sagaSchema = sagaSchema;

@@ -2,6 +2,7 @@ package dev.shop.perf.load;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -175,7 +176,7 @@ public final class LoadDriver {
             if (now - last < 5_000_000_000L || !lastLine.compareAndSet(last, now)) {
                 return;
             }
-            System.err.printf(java.util.Locale.ROOT, "[perf] %s: %.0f/%.0f s, %d measured ok, %d failed, %d in flight%n",
+            System.err.printf(Locale.ROOT, "[perf] %s: %.0f/%.0f s, %d measured ok, %d failed, %d in flight%n",
                     name, (now - start) / 1e9, (end - start) / 1e9, latencies.count(), latencies.failureCount(),
                     inFlight);
         }

@@ -1,13 +1,11 @@
 package dev.shop.perf.suite;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import dev.shop.perf.StackTarget;
 
@@ -28,15 +26,8 @@ final class ColdStarts {
     }
 
     static List<ColdStart> read(StackTarget target) throws SQLException {
-        Properties properties = new Properties();
-        if (target.dbUser() != null) {
-            properties.setProperty("user", target.dbUser());
-        }
-        if (target.dbPassword() != null) {
-            properties.setProperty("password", target.dbPassword());
-        }
         List<ColdStart> starts = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(target.requireJdbcUrl(), properties);
+        try (Connection connection = target.connect("shop-perf-cold-starts");
              PreparedStatement select = connection.prepareStatement("""
                      with cold as (
                          select distinct on (function_name) function_name, trigger, duration_micros, started_at

@@ -19,6 +19,7 @@ import dev.shop.events.EventCodec;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventType;
 import dev.shop.events.EventTypes;
+import dev.shop.events.FreezeCart;
 import dev.shop.events.OrderLine;
 import dev.shop.events.ProcessPayment;
 import dev.shop.events.ProductChanged;
@@ -40,8 +41,8 @@ import org.springframework.messaging.support.MessageBuilder;
 /**
  * The saga's baseline: the same participants called in-process, one after the other, with no Kafka and no workflow
  * engine between them. Each checkout adds an item to a fresh cart (the cart's HTTP face), then hands
- * {@code reserveInventory}, {@code processPayment}, {@code createOrder}, {@code commitInventory} and
- * {@code clearCart} the very commands the saga would send, to the same Kafka-facing function beans (decode,
+ * {@code freezeCart}, {@code reserveInventory}, {@code processPayment}, {@code createOrder}, {@code commitInventory}
+ * and {@code clearCart} the very commands the saga would send, to the same Kafka-facing function beans (decode,
  * meter, idempotency, business transaction, reply in the outbox). Their own modules run in this JVM on the
  * suite's own servers, outbox relays off.
  */
@@ -63,8 +64,8 @@ final class ParticipantsBaseline implements AutoCloseable {
             modules.add(ModuleHost.start(module, servers.endpoints(), jdbcUrl, Map.of()));
         }
         for (ConfigurableApplicationContext module : modules) {
-            for (String name : List.of("reserveInventory", "processPayment", "createOrder", "commitInventory",
-                    "clearCart", "syncCartPrices")) {
+            for (String name : List.of("freezeCart", "reserveInventory", "processPayment", "createOrder",
+                    "commitInventory", "clearCart", "syncCartPrices")) {
                 if (module.containsBean(name)) {
                     participants.put(name, module.getBean(name, Consumer.class));
                 }
@@ -105,6 +106,8 @@ final class ParticipantsBaseline implements AutoCloseable {
         }
         long price = 1000 + Long.parseLong(sku.substring(sku.length() - 3));
         String customer = "perf-baseline-customer";
+        deliver("freezeCart", EventTypes.FREEZE_CART, correlation,
+                new FreezeCart(token(), cartId, checkoutId, null, 900));
         deliver("reserveInventory", EventTypes.RESERVE_INVENTORY, correlation,
                 new ReserveInventory(token(), checkoutId, List.of(new StockLine(sku, 1)), 900));
         deliver("processPayment", EventTypes.PROCESS_PAYMENT, correlation,
@@ -112,7 +115,8 @@ final class ParticipantsBaseline implements AutoCloseable {
         deliver("createOrder", EventTypes.CREATE_ORDER, correlation, new CreateOrder(token(), checkoutId, customer,
                 List.of(new OrderLine(sku, "item", 1, price)), price, "USD"));
         deliver("commitInventory", EventTypes.COMMIT_INVENTORY, correlation, new CommitInventory(token(), checkoutId));
-        deliver("clearCart", EventTypes.CLEAR_CART, correlation, new ClearCart(token(), cartId, checkoutId));
+        deliver("clearCart", EventTypes.CLEAR_CART, correlation, new ClearCart(token(), cartId, checkoutId,
+                List.of(new StockLine(sku, 1))));
         return Outcome.SUCCESS;
     }
 

@@ -1,12 +1,10 @@
 package dev.shop.perf.suite;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 
 import dev.shop.perf.StackTarget;
 
@@ -21,16 +19,9 @@ final class StackSettling {
     }
 
     static void await(StackTarget target, String after, Duration deadline) throws SQLException, InterruptedException {
-        Properties properties = new Properties();
-        if (target.dbUser() != null) {
-            properties.setProperty("user", target.dbUser());
-        }
-        if (target.dbPassword() != null) {
-            properties.setProperty("password", target.dbPassword());
-        }
         long begin = System.nanoTime();
         long until = begin + deadline.toNanos();
-        try (Connection connection = DriverManager.getConnection(target.requireJdbcUrl(), properties);
+        try (Connection connection = target.connect("shop-perf-suite");
              PreparedStatement recent = connection.prepareStatement(
                      "select count(*) from metering.invocations where started_at > now() - interval '2 seconds'")) {
             long last = Long.MAX_VALUE;

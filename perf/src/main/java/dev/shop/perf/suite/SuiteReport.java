@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.shop.perf.load.Latencies;
@@ -250,6 +249,6 @@ final class SuiteReport {
         if (r.unfinished() > 0) {
             parts.add(r.unfinished() + " unfinished");
         }
-        return String.join("; ", parts).toLowerCase(Locale.ROOT).isEmpty() ? "none" : String.join("; ", parts);
+        return String.join("; ", parts);
     }
 }
