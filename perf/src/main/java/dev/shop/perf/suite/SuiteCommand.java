@@ -219,6 +219,7 @@ public final class SuiteCommand implements Callable<Integer> {
         new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve("suite.json").toFile(), results);
         Path html = SuiteReport.write(results, directory, postgresRttMs, redisRttMs);
+        SuiteSummary.write(results, directory.resolve("summary.md"));
         Suite.progress("done in %d s: %s", Duration.between(began, Instant.now()).toSeconds(), html.toAbsolutePath());
         return 0;
     }
