@@ -58,6 +58,10 @@ public final class CheckoutCommand implements Callable<Integer> {
             description = "send the cart version the cart answered with the checkout (default: send it)")
     boolean cartVersion;
 
+    @Option(names = "--deadline", paramLabel = "S", defaultValue = "120",
+            description = "seconds a checkout may take before it counts as failed (default ${DEFAULT-VALUE})")
+    int deadline;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the result as JSON")
     Path json;
 
@@ -67,7 +71,7 @@ public final class CheckoutCommand implements Callable<Integer> {
         try (ShopHttp http = new ShopHttp(target.base(), target.adminToken())) {
             List<String> products = CheckoutProducts.ensure(http, skus, 1_000_000);
             LoadResult result = run(http, products, cartVersion, rate, closed, Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(duration));
+                    Duration.ofSeconds(duration), Duration.ofSeconds(deadline));
             print(result);
             if (json != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
@@ -76,16 +80,19 @@ public final class CheckoutCommand implements Callable<Integer> {
         }
     }
 
-    /** The checkout load, open loop at {@code rate} or closed loop with {@code closed} shoppers. */
+    /**
+     * The checkout load, open loop at {@code rate} or closed loop with {@code closed} shoppers; a checkout not
+     * ended {@code deadline} after its 202 counts as a failure, and so do those still under way that long after
+     * the last arrival.
+     */
     public static LoadResult run(ShopHttp http, List<String> products, boolean cartVersion, double rate,
-                                 Integer closed, Duration warmup, Duration measure) {
-        CheckoutJourneys journeys = new CheckoutJourneys(http, products, cartVersion)
+                                 Integer closed, Duration warmup, Duration measure, Duration deadline) {
+        CheckoutJourneys journeys = new CheckoutJourneys(http, products, cartVersion, deadline)
                 .measureFrom(System.nanoTime() + warmup.toNanos());
         String name = (closed == null ? String.format(Locale.ROOT, "checkout %.0f/s", rate)
                 : "checkout closed x" + closed) + (cartVersion ? "" : ", no cart version");
         return closed == null
-                ? LoadDriver.open(name, rate, warmup, measure, CheckoutJourneys.TERMINAL_DEADLINE, 42, journeys,
-                journeys::extra)
+                ? LoadDriver.open(name, rate, warmup, measure, deadline, 42, journeys, journeys::extra)
                 : LoadDriver.closed(name, closed, warmup, measure, journeys, journeys::extra);
     }
 

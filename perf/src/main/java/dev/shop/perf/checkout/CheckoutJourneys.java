@@ -30,7 +30,7 @@ import dev.shop.perf.load.ShopHttp;
 public final class CheckoutJourneys implements Arrival {
 
     public static final String PAYMENT_TOKEN = "tok_visa";
-    static final Duration TERMINAL_DEADLINE = Duration.ofSeconds(120);
+    public static final Duration TERMINAL_DEADLINE = Duration.ofSeconds(120);
 
     private final ShopHttp http;
     private final List<String> skus;
@@ -41,10 +41,13 @@ public final class CheckoutJourneys implements Arrival {
     private final List<String> correlationIds = Collections.synchronizedList(new ArrayList<>());
     private volatile long measureFromNanos = Long.MIN_VALUE;
 
-    public CheckoutJourneys(ShopHttp http, List<String> skus, boolean passCartVersion) {
+    private final Duration deadline;
+
+    public CheckoutJourneys(ShopHttp http, List<String> skus, boolean passCartVersion, Duration deadline) {
         this.http = http;
         this.skus = List.copyOf(skus);
         this.passCartVersion = passCartVersion;
+        this.deadline = deadline;
     }
 
     @Override
@@ -76,11 +79,11 @@ public final class CheckoutJourneys implements Arrival {
         correlationIds.add(correlationId);
         String checkoutId = started.body().path("checkoutId").asText();
         JsonNode state = started.body();
-        long deadline = System.nanoTime() + TERMINAL_DEADLINE.toNanos();
+        long until = System.nanoTime() + deadline.toNanos();
         long pause = 20;
         while ("RUNNING".equals(state.path("status").asText("RUNNING"))) {
-            if (System.nanoTime() > deadline) {
-                return Outcome.failure("still RUNNING after " + TERMINAL_DEADLINE.toSeconds() + " s");
+            if (System.nanoTime() > until) {
+                return Outcome.failure("still RUNNING after " + deadline.toSeconds() + " s");
             }
             Thread.sleep(pause); // polling interval of the client, not a pause between a write and a read
             pause = Math.min(100, pause * 2);

@@ -105,6 +105,11 @@ final class SuiteReport {
             for (LoadResult r : all) {
                 Latencies.Summary accepted = (Latencies.Summary) r.extra().get("acceptedToTerminal");
                 Latencies.Summary server = (Latencies.Summary) r.extra().get("saga");
+                if (accepted.count() == 0) {
+                    rows.add(List.of(r.name(), "-", "-", "-", "-", "-", "-", "-",
+                            Figures.number(r.throughput(), 1) + "/s", failures(r)));
+                    continue;
+                }
                 rows.add(List.of(r.name(), Figures.millis(accepted.p50()), Figures.millis(accepted.p90()),
                         Figures.millis(accepted.p99()), Figures.millis(accepted.max()), Figures.millis(server.p50()),
                         Figures.millis(server.p99()), Figures.millis(r.latency().p99()),

@@ -74,6 +74,11 @@ final class SuiteSummary {
             for (LoadResult r : all) {
                 Latencies.Summary a = (Latencies.Summary) r.extra().get("acceptedToTerminal");
                 Latencies.Summary s = (Latencies.Summary) r.extra().get("saga");
+                if (a.count() == 0) {
+                    md.append(row(r.name(), "-", "-", "-", "-", "-", "-", Figures.number(r.throughput(), 1) + "/s",
+                            r.latency().failures() + (r.unfinished() > 0 ? ", " + r.unfinished() + " unfinished" : "")));
+                    continue;
+                }
                 md.append(row(r.name(), Figures.millis(a.p50()), Figures.millis(a.p90()), Figures.millis(a.p99()),
                         Figures.millis(a.max()), Figures.millis(s.p50()), Figures.millis(s.p99()),
                         Figures.number(r.throughput(), 1) + "/s",
