@@ -10,11 +10,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.shop.catalog.domain.ProductDraft;
 import dev.shop.catalog.domain.ProductRepository;
 import dev.shop.local.servers.LocalServers;
+import dev.shop.perf.load.Latencies;
 import dev.shop.perf.load.LoadDriver;
 import dev.shop.perf.load.LoadResult;
 import dev.shop.perf.load.Outcome;
@@ -27,8 +29,9 @@ import org.apache.commons.math3.random.Well19937c;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * getProduct with the Redis cache on and off ({@code shop.catalog.cache-enabled}), side by side in one run, at the
- * same open-loop rate over the same Zipf-distributed SKUs, on the same catalog: once with Postgres and Redis on
+ * getProduct with the Redis cache on and off ({@code shop.catalog.cache-enabled}), side by side in one run: two
+ * catalogs on the same database, arrivals alternating between them at the same open-loop rate over the same
+ * Zipf-distributed SKUs: once with Postgres and Redis on
  * loopback, once behind {@link DelayProxy}s that add a network's round trip to each. Measured at the function's own
  * HTTP face ({@code HttpApi}, what Lambda bills), in this JVM, on servers of its own.
  */
@@ -57,12 +60,8 @@ final class CacheComparison {
                         : jdbcUrl.replace(pg[0] + ":" + pg[1], "127.0.0.1:" + pgProxy.port());
                 String redisUri = setting.redisDelayMicros() == 0 ? redisBase
                         : "redis://127.0.0.1:" + redisProxy.port();
-                for (boolean cache : new boolean[] {true, false}) {
-                    String name = "cache " + (cache ? "on" : "off") + ", " + setting.name();
-                    Suite.progress("cache comparison: %s", name);
-                    pair.put(cache ? "on" : "off", measure(servers, url, redisUri, cache, products, rate, warmup,
-                            measure, name));
-                }
+                Suite.progress("cache comparison: cache on and off, %s", setting.name());
+                pair.putAll(measure(servers, url, redisUri, products, rate, warmup, measure, setting.name()));
             }
             LoadResult on = (LoadResult) pair.get("on");
             LoadResult off = (LoadResult) pair.get("off");
@@ -103,49 +102,68 @@ final class CacheComparison {
         Suite.progress("cache comparison: %d products in its own database", products);
     }
 
-    private static LoadResult measure(LocalServers servers, String jdbcUrl, String redisUri, boolean cache,
-                                      int products, double rate, Duration warmup, Duration measure, String name)
+    /**
+     * Both catalogs at once, cache on and cache off, in one open-loop run: arrivals alternate between them, so
+     * JIT, GC and the rest of the machine fall on both alike; each gets {@code rate} per second.
+     */
+    private static Map<String, Object> measure(LocalServers servers, String jdbcUrl, String redisUri, int products,
+                                               double rate, Duration warmup, Duration measure, String setting)
             throws Exception {
         Map<String, Object> overrides = new LinkedHashMap<>();
-        overrides.put("shop.catalog.cache-enabled", Boolean.toString(cache));
         overrides.put("shop.redis.uri", redisUri);
-        try (ConfigurableApplicationContext catalog = ModuleHost.start("catalog", servers.endpoints(), jdbcUrl,
-                overrides)) {
-            HttpApi api = catalog.getBean("catalogHttpApi", HttpApi.class);
-            try (var redis = catalog.getBean(RedisClient.class).connect()) {
+        overrides.put("shop.catalog.cache-enabled", "true");
+        try (ConfigurableApplicationContext on = ModuleHost.start("catalog", servers.endpoints(), jdbcUrl, overrides);
+             ConfigurableApplicationContext off = ModuleHost.start("catalog", servers.endpoints(), jdbcUrl,
+                     Map.of("shop.redis.uri", redisUri, "shop.catalog.cache-enabled", "false"))) {
+            HttpApi[] apis = {on.getBean("catalogHttpApi", HttpApi.class), off.getBean("catalogHttpApi", HttpApi.class)};
+            try (var redis = on.getBean(RedisClient.class).connect()) {
                 redis.sync().flushdb();
             }
-            if (cache) {
-                // every product once, so the measured run sees the cache in its steady state
-                try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-                    for (int i = 1; i <= products; i++) {
-                        String sku = PerfCatalog.sku(i);
-                        threads.submit(() -> api.handle(get(sku)));
-                    }
+            // every product once through the cached catalog, so the measured run sees the cache's steady state
+            try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+                for (int i = 1; i <= products; i++) {
+                    String sku = PerfCatalog.sku(i);
+                    threads.submit(() -> apis[0].handle(get(sku)));
                 }
             }
             ZipfDistribution zipf = new ZipfDistribution(new Well19937c(11), products, 1.0);
+            Latencies[] latencies = {new Latencies(), new Latencies()};
             LongAdder hits = new LongAdder();
-            LongAdder reads = new LongAdder();
+            AtomicLong turn = new AtomicLong();
             long measureFrom = System.nanoTime() + warmup.toNanos();
-            LoadResult result = LoadDriver.open(name, rate, warmup, measure, Duration.ofSeconds(30), 3, intended -> {
-                int index;
-                synchronized (zipf) {
-                    index = zipf.sample();
+            LoadResult both = LoadDriver.open("cache on and off, " + setting, rate * 2, warmup, measure,
+                    Duration.ofSeconds(30), 3, intended -> {
+                        int variant = (int) (turn.getAndIncrement() % 2);
+                        int index;
+                        synchronized (zipf) {
+                            index = zipf.sample();
+                        }
+                        HttpResponse response = apis[variant].handle(get(PerfCatalog.sku(index)));
+                        long nanos = System.nanoTime() - intended;
+                        if (response.status() != 200) {
+                            return Outcome.failure("getProduct " + response.status());
+                        }
+                        if (intended >= measureFrom) {
+                            latencies[variant].recordNanos(nanos);
+                            if (variant == 0 && "HIT".equals(response.headers().get("x-cache"))) {
+                                hits.increment();
+                            }
+                        }
+                        return Outcome.SUCCESS;
+                    }, Map::of);
+            Map<String, Object> pair = new LinkedHashMap<>();
+            String[] names = {"on", "off"};
+            for (int v = 0; v < 2; v++) {
+                Latencies.Summary summary = latencies[v].summary();
+                Map<String, Object> extra = new LinkedHashMap<>();
+                if (v == 0) {
+                    extra.put("cacheHitRate", summary.count() == 0 ? 0.0 : (double) hits.sum() / summary.count());
                 }
-                HttpResponse response = api.handle(get(PerfCatalog.sku(index)));
-                if (response.status() != 200) {
-                    return Outcome.failure("getProduct " + response.status());
-                }
-                if (intended >= measureFrom) {
-                    reads.increment();
-                    if ("HIT".equals(response.headers().get("x-cache"))) {
-                        hits.increment();
-                    }
-                }
-                return Outcome.SUCCESS;
-            }, () -> Map.of("cacheHitRate", reads.sum() == 0 ? 0.0 : (double) hits.sum() / reads.sum()));
-            return result;
+                pair.put(names[v], new LoadResult("cache " + names[v] + ", " + setting, "open", rate, 0,
+                        both.warmupSeconds(), both.measureSeconds(), summary.count() + summary.failed(),
+                        both.unfinished(), summary.count() / both.measureSeconds(), summary, extra));
+            }
+            return pair;
         }
     }
 
