@@ -14,7 +14,18 @@ import picocli.CommandLine.Command;
 public final class Perf implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Perf()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new Perf()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Perf::failed).execute(args));
+    }
+
+    /** A setting or a stack that is not there is one line for the user; anything else keeps its stack trace. */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
+                || e instanceof java.sql.SQLException) {
+            System.err.println(command.getCommandName() + ": " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     @Override
