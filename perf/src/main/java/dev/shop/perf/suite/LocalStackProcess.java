@@ -63,12 +63,17 @@ final class LocalStackProcess implements AutoCloseable {
 
     /** SIGTERM, which the stack handles as Ctrl-C (everything stopped in order); killed after 60 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.descendants().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        try {
+            if (process.waitFor(60, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 }

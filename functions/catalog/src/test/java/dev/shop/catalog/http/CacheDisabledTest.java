@@ -1,10 +1,12 @@
 package dev.shop.catalog.http;
 
+import static dev.shop.local.servers.RealServersInitializer.ADMIN_TOKEN;
+
 import dev.shop.catalog.CatalogFunctionTest;
 import dev.shop.catalog.domain.ProductCache;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
-import dev.shop.testing.HttpRequestBuilder;
+import dev.shop.runtime.http.HttpRequestBuilder;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class CacheDisabledTest {
     private String created() {
         String sku = uniqueSku();
         HttpResponse put = catalogHttpApi.handle(HttpRequestBuilder.put("/products/" + sku)
-                .asAdmin().json(aProduct().build()).build());
+                .asAdmin(ADMIN_TOKEN).json(aProduct().build()).build());
         assertThat(put.status()).isEqualTo(201);
         return sku;
     }
