@@ -72,7 +72,7 @@ public class CatalogReadBenchmark implements Callable<Integer> {
     }
 
     private int run(ConfigurableApplicationContext catalog) {
-        HttpApi api = catalog.getBean("catalogHttpApi", HttpApi.class);
+        HttpApi api = catalog.getBean(HttpApi.class);
         ProductRepository repository = catalog.getBean(ProductRepository.class);
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < products; i++) {

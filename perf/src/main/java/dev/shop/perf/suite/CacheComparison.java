@@ -115,7 +115,7 @@ final class CacheComparison {
         try (ConfigurableApplicationContext on = ModuleHost.start("catalog", servers.endpoints(), jdbcUrl, overrides);
              ConfigurableApplicationContext off = ModuleHost.start("catalog", servers.endpoints(), jdbcUrl,
                      Map.of("shop.redis.uri", redisUri, "shop.catalog.cache-enabled", "false"))) {
-            HttpApi[] apis = {on.getBean("catalogHttpApi", HttpApi.class), off.getBean("catalogHttpApi", HttpApi.class)};
+            HttpApi[] apis = {on.getBean(HttpApi.class), off.getBean(HttpApi.class)};
             try (var redis = on.getBean(RedisClient.class).connect()) {
                 redis.sync().flushdb();
             }

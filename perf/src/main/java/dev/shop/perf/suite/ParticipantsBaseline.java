@@ -72,8 +72,8 @@ final class ParticipantsBaseline implements AutoCloseable {
             }
             databases.add(module.getBean(Jdbi.class));
         }
-        HttpApi inventory = modules.get(0).getBean("inventoryHttpApi", HttpApi.class);
-        cart = modules.get(3).getBean("cartHttpApi", HttpApi.class);
+        HttpApi inventory = modules.get(0).getBean(HttpApi.class);
+        cart = modules.get(3).getBean(HttpApi.class);
         for (int i = 1; i <= products; i++) {
             String sku = String.format(Locale.ROOT, "PERF-BASE-%03d", i);
             HttpResponse stocked = inventory.handle(request("PUT", "/inventory/" + sku, "{\"available\": 1000000}",
