@@ -2,7 +2,7 @@ package dev.shop.catalog.http;
 
 import static dev.shop.local.servers.RealServersInitializer.ADMIN_TOKEN;
 
-import dev.shop.catalog.CatalogFunctionTest;
+import dev.shop.catalog.CatalogOnRealServers;
 import dev.shop.catalog.domain.ProductCache;
 import dev.shop.runtime.http.HttpApi;
 import dev.shop.runtime.http.HttpResponse;
@@ -17,7 +17,7 @@ import static dev.shop.catalog.ProductDrafts.aProduct;
 import static dev.shop.catalog.ProductDrafts.uniqueSku;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@CatalogFunctionTest
+@CatalogOnRealServers
 @TestPropertySource(properties = "shop.catalog.cache-enabled=false")
 class CacheDisabledTest {
 
