@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * (database read plus cache fill) and the database read alone. Reported as latency percentiles and as
  * ratios to the cache hit, so the numbers compare within one machine and one run.
  */
-@Command(name = "catalog-read-benchmark", mixinStandardHelpOptions = true,
+@Command(name = "catalog-read", mixinStandardHelpOptions = true,
         description = "Measures getProduct: cache hit vs cache miss vs database only.")
 public class CatalogReadBenchmark implements Callable<Integer> {
 
@@ -72,7 +72,7 @@ public class CatalogReadBenchmark implements Callable<Integer> {
     }
 
     private int run(ConfigurableApplicationContext catalog) {
-        HttpApi api = catalog.getBean("catalogHttpApi", HttpApi.class);
+        HttpApi api = catalog.getBean(HttpApi.class);
         ProductRepository repository = catalog.getBean(ProductRepository.class);
         List<String> skus = new ArrayList<>();
         for (int i = 0; i < products; i++) {

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
  * involved. Warm-up first, then round-robin: every round runs every conversation once, so JIT warm-up and noise
  * fall on all kinds alike. Reported per utterance kind and overall, as percentiles and as ratios.
  */
-@Command(name = "parse-intent-benchmark", mixinStandardHelpOptions = true,
+@Command(name = "parse-intent", mixinStandardHelpOptions = true,
         description = "Measures IntentParser.parse on the demo catalog, per utterance kind.")
 public class ParseIntentBenchmark implements Callable<Integer> {
 

@@ -43,8 +43,9 @@ public class CatalogFunctions {
     }
 
     @Bean
-    Products products(ProductRepository repository, ProductCache cache) {
-        return new Products(repository, cache);
+    Products products(ProductRepository repository, ProductCache cache,
+                      @Value("${shop.catalog.cache-enabled:true}") boolean cacheEnabled) {
+        return new Products(repository, cache, cacheEnabled);
     }
 
     @Bean

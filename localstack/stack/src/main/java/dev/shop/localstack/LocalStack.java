@@ -146,13 +146,18 @@ public final class LocalStack implements Callable<Integer> {
             return 1;
         }
         // Should the JVM end some other way, stop everything all the same.
-        Thread hook = new Thread(stack::close, "shop-local-shutdown");
+        Thread hook = new Thread(() -> {
+            StackFile.delete(stack.port());
+            stack.close();
+        }, "shop-local-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         running.set(true);
-        printSummary(System.out, stack, generated, progress.seconds());
+        java.nio.file.Path stackFile = StackFile.of(stack).write(stack.port());
+        printSummary(System.out, stack, generated, progress.seconds(), stackFile);
         stop.await();
 
         progress.step("stopping: gateway, functions, servers");
+        StackFile.delete(stack.port());
         stack.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -536,7 +541,8 @@ public final class LocalStack implements Callable<Integer> {
         return token.toString();
     }
 
-    private static void printSummary(PrintStream out, Running running, boolean generatedToken, double seconds) {
+    private static void printSummary(PrintStream out, Running running, boolean generatedToken, double seconds,
+                                     java.nio.file.Path stackFile) {
         String url = "http://localhost:" + running.port();
         String sku = running.exampleSku().orElse(null);
         StringBuilder summary = new StringBuilder();
@@ -546,7 +552,12 @@ public final class LocalStack implements Callable<Integer> {
                 .append('\n');
         summary.append("  functions    ").append(String.join(", ", running.modules())).append('\n');
         summary.append("  health       ").append(url).append("/health\n");
-        summary.append("  metrics      ").append(url).append("/metrics\n\n");
+        summary.append("  metrics      ").append(url).append("/metrics\n");
+        summary.append("  database     ").append(running.jdbcUrl().replaceFirst("\\?.*$", ""))
+                .append(running.servers().dbUser() == null ? "" : " (user " + running.servers().dbUser() + ")")
+                .append('\n');
+        summary.append("  stack file   ").append(stackFile)
+                .append("   (how ./perf/run cost and suite find this stack)\n\n");
         summary.append("Try:\n");
         if (sku == null) {
             sku = "MY-FIRST-SKU";
@@ -619,6 +630,11 @@ public final class LocalStack implements Callable<Integer> {
 
         public ServerEndpoints servers() {
             return servers.endpoints();
+        }
+
+        /** The JDBC URL of the functions' database: every module's schema, and {@code metering}. */
+        public String jdbcUrl() {
+            return (String) moduleProperties.get("spring.datasource.url");
         }
 
         /**

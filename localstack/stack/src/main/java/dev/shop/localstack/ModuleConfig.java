@@ -13,7 +13,7 @@ import java.util.List;
  * they share a classpath, where {@code classpath:application.yml} would give every module the first one found.
  * So each module's context is pointed at the file inside its own jar (or classes directory) instead.
  */
-final class ModuleConfig {
+public final class ModuleConfig {
 
     private static final List<String> NAMES = List.of("application.properties", "application.yml", "application.yaml");
 
@@ -25,7 +25,7 @@ final class ModuleConfig {
      * {@code jar:file:/.../shop-cart.jar!/application.yml}. A module without one gets an empty optional location,
      * never another module's file.
      */
-    static String location(String module, Class<?> application) {
+    public static String location(String module, Class<?> application) {
         CodeSource source = application.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
             throw new IllegalStateException("cannot tell where module " + module + " (" + application.getName()

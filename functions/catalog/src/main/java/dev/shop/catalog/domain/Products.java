@@ -2,18 +2,29 @@ package dev.shop.catalog.domain;
 
 import java.util.Optional;
 
-/** The catalog's business rules: cache-aside reads and writes that keep the cache honest. */
+/**
+ * The catalog's business rules: cache-aside reads and writes that keep the cache honest. With cache reads
+ * off ({@code shop.catalog.cache-enabled: false}) every read goes to the database, while writes and product
+ * events still evict, so switching reads back on never serves an entry that missed a change.
+ */
 public class Products {
 
     private final ProductRepository products;
     private final ProductCache cache;
+    private final boolean cacheReads;
 
-    public Products(ProductRepository products, ProductCache cache) {
+    public Products(ProductRepository products, ProductCache cache, boolean cacheReads) {
         this.products = products;
         this.cache = cache;
+        this.cacheReads = cacheReads;
     }
 
     public ProductLookup lookup(String sku) {
+        if (!cacheReads) {
+            return products.find(sku)
+                    .<ProductLookup>map(product -> new ProductLookup.Found(product, false))
+                    .orElseGet(() -> new ProductLookup.NotFound(sku));
+        }
         Optional<Product> cached = cache.get(sku);
         if (cached.isPresent()) {
             return new ProductLookup.Found(cached.get(), true);

@@ -1,0 +1,2 @@
+/** The checkout driver: open-loop checkout journeys against a running stack. */
+package dev.shop.perf.checkout;
