@@ -49,9 +49,12 @@ public final class LambdaJvm implements AutoCloseable {
         return new Builder();
     }
 
-    /** Lambda's JVM settings for a function of this memory size: serial GC, C1 only, the heap within the memory. */
+    /**
+     * Lambda's JVM settings for a function of this memory size: serial GC, C1 only, the heap within the memory
+     * (the JDK's default class data sharing stays on; {@code -Xshare} would rule out an AOT cache).
+     */
     public static List<String> lambdaOptions(int memoryMb) {
-        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        return List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m", "-Djava.net.preferIPv4Stack=true");
     }
 
