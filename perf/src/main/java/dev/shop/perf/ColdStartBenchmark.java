@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shop.lambda.FunctionDatabase;
 import dev.shop.lambda.Invocation;
 import dev.shop.lambda.LambdaArtifact;
 import dev.shop.lambda.LambdaJvm;
@@ -320,19 +317,9 @@ public class ColdStartBenchmark implements Callable<Integer> {
 
     /** What syncCartPrices writes for a ProductChanged event: the cart's replica of the product's price. */
     private static void seedPrice(Target target) throws SQLException {
-        Properties login = new Properties();
-        Object user = target.properties.get("spring.datasource.username");
-        if (user != null) {
-            login.setProperty("user", user.toString());
-            login.setProperty("password", String.valueOf(target.properties.getOrDefault("spring.datasource.password", "")));
-        }
-        try (Connection connection = DriverManager.getConnection(target.properties.get("spring.datasource.url").toString(), login);
-             PreparedStatement insert = connection.prepareStatement("""
-                     insert into cart.product_prices (sku, name, price_cents, currency, version, deleted, updated_at)
-                     values (?, 'Cold start mug', 1450, 'EUR', 1, false, now())""")) {
-            insert.setString(1, target.sku);
-            insert.executeUpdate();
-        }
+        FunctionDatabase.of(target.properties).update("""
+                insert into cart.product_prices (sku, name, price_cents, currency, version, deleted, updated_at)
+                values (?, 'Cold start mug', 1450, 'EUR', 1, false, now())""", target.sku);
     }
 
     private void report(List<Run> results, List<Mode> modes, String loadBefore, String loadAfter) {

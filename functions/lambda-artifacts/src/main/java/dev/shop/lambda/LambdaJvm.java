@@ -127,24 +127,14 @@ public final class LambdaJvm implements AutoCloseable {
 
     /** Empty once the instance polls for its first event (its init is over); otherwise what stopped it. */
     public Optional<Invocation> awaitReady(Duration timeout) {
-        CompletableFuture<Object> any = CompletableFuture.anyOf(api.firstPoll(), api.initError(), process.onExit());
-        try {
-            Object first = any.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (first instanceof Invocation.InitFailed failed) {
-                return Optional.of(failed);
-            }
-            if (first instanceof Process ended) {
-                return Optional.of(new Invocation.Exited(ended.exitValue()));
-            }
-            return Optional.empty();
-        } catch (TimeoutException e) {
+        Object first = firstOf(timeout, api.firstPoll(), api.initError(), process.onExit());
+        if (first == null) {
             return Optional.of(new Invocation.TimedOut(timeout));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         }
+        if (first instanceof Process ended) {
+            return Optional.of(new Invocation.Exited(ended.exitValue()));
+        }
+        return first instanceof Invocation.InitFailed failed ? Optional.of(failed) : Optional.empty();
     }
 
     /** Hands the instance an event and waits for what it makes of it, its exit, or the timeout. */
@@ -154,15 +144,22 @@ public final class LambdaJvm implements AutoCloseable {
 
     /** Waits for a submitted event's result, the instance's exit, or the timeout. */
     public Invocation await(CompletableFuture<Invocation> result, Duration timeout) {
-        CompletableFuture<Object> any = CompletableFuture.anyOf(result, process.onExit());
-        try {
-            Object first = any.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (first instanceof Invocation invocation) {
-                return invocation;
-            }
-            return result.isDone() ? result.join() : new Invocation.Exited(((Process) first).exitValue());
-        } catch (TimeoutException e) {
+        Object first = firstOf(timeout, result, process.onExit());
+        if (first == null) {
             return new Invocation.TimedOut(timeout);
+        }
+        if (first instanceof Invocation invocation) {
+            return invocation;
+        }
+        return result.isDone() ? result.join() : new Invocation.Exited(((Process) first).exitValue());
+    }
+
+    /** The value of whichever completes first, or null when none does within the timeout. */
+    private static Object firstOf(Duration timeout, CompletableFuture<?>... futures) {
+        try {
+            return CompletableFuture.anyOf(futures).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -11,7 +11,8 @@ final class Repository {
     static final Path RUNTIME_LIBRARIES = Path.of(System.getProperty("shop.lambda-runtime", "target/lambda-runtime"));
     static final Path WORK = Path.of(System.getProperty("shop.lambda-work", "target/lambda-work")).toAbsolutePath();
     /** AWS's own event formats, beside the repository when it is there ({@code ../shared}). */
-    static final Path AWS_EVENTS = ROOT.resolveSibling("shared").resolve("aws-events");
+    static final Path AWS_EVENTS = Path.of(System.getProperty("shop.aws-events",
+            ROOT.resolveSibling("shared").resolve("aws-events").toString()));
 
     private Repository() {
     }
