@@ -50,6 +50,18 @@ class LambdaHandlerBootTest {
     }
 
     @Test
+    void everyModuleMigratesAtDeployTime() throws Exception {
+        for (LambdaArtifact artifact : Repository.artifacts()) {
+            lambdas.ready(artifact.module(), INIT);
+            Invocation migrated = lambdas.migration(artifact.module());
+            assertThat(migrated).as(artifact.module() + "-migrate").isInstanceOf(Invocation.Answered.class);
+            JsonNode answer = JSON.readTree(((Invocation.Answered) migrated).payload());
+            assertThat(answer.path("module").asText()).as(answer.toString()).isEqualTo(artifact.module());
+            assertThat(answer.path("migrations").asInt()).as(answer.toString()).isPositive();
+        }
+    }
+
+    @Test
     void catalogStoresAndServesProduct() throws Exception {
         String sku = "LMB-" + shortId();
 

@@ -20,16 +20,19 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * One Lambda instance per function module, each a JVM of its own started from the module's Lambda jar, pointed at
- * the test JVM's shared real servers with a fresh database of its own. Their inits overlap, a bounded number at a
+ * the test JVM's shared real servers with a fresh database of its own, which the module's migration Lambda (from
+ * the same jar) has migrated first. Their inits overlap, a bounded number at a
  * time; each test waits for its own instance.
  */
 final class LambdaInstances implements AutoCloseable {
 
     static final String ADMIN_TOKEN = RealServersInitializer.ADMIN_TOKEN;
+    private static final Duration MIGRATION = Duration.ofMinutes(3);
 
     private final Map<String, CompletableFuture<LambdaJvm>> instances = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> properties = new ConcurrentHashMap<>();
     private final Map<String, Duration> initTimes = new ConcurrentHashMap<>();
+    private final Map<String, Invocation> migrations = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private Thread starter;
 
@@ -71,13 +74,31 @@ final class LambdaInstances implements AutoCloseable {
         return all;
     }
 
+    /**
+     * As Terraform deploys a module: its migration Lambda ({@code migrateModule}, invoked with {@code {}}) runs first,
+     * then its HTTP Lambda starts, which does not migrate at init.
+     */
     private LambdaJvm start(LambdaArtifact artifact, LocalServers servers) {
         Map<String, Object> props = new LinkedHashMap<>(FunctionProperties.of(servers.endpoints(),
                 SharedServers.newDatabase(artifact.module()), ADMIN_TOKEN));
         // The assistant reads the shop's public API; there is none here, so its catalog warm-up finds nothing.
         props.put("shop.assistant.api-base-url", "http://127.0.0.1:9/unreachable");
         properties.put(artifact.module(), Map.copyOf(props));
-        String function = "shop-test-" + artifact.module() + "-http";
+        try (LambdaJvm migration = instance(artifact, props, "migrate", "migrateModule")) {
+            Invocation migrated = migration.awaitReady(MIGRATION)
+                    .orElseGet(() -> migration.invoke("{}", MIGRATION));
+            migrations.put(artifact.module(), migrated);
+            if (!(migrated instanceof Invocation.Answered)) {
+                throw new IllegalStateException(artifact.module() + "-migrate did not answer: " + migrated + "\n"
+                        + migration.logTail(60));
+            }
+        }
+        return instance(artifact, props, "http", artifact.httpHandler());
+    }
+
+    private static LambdaJvm instance(LambdaArtifact artifact, Map<String, Object> props, String kind,
+                                      String definition) {
+        String function = "shop-test-" + artifact.module() + "-" + kind;
         LambdaRuntimeApi api = LambdaRuntimeApi.start("arn:aws:lambda:eu-west-1:123456789012:function:" + function);
         Path work = Repository.WORK.resolve(artifact.module());
         return LambdaJvm.builder()
@@ -85,13 +106,19 @@ final class LambdaInstances implements AutoCloseable {
                 .jvmOptions(LambdaJvm.lambdaOptions(artifact.memoryMb()))
                 .systemProperties(props)
                 .environment(Map.of(
-                        "SPRING_CLOUD_FUNCTION_DEFINITION", artifact.httpHandler(),
+                        "SPRING_CLOUD_FUNCTION_DEFINITION", definition,
                         "SPRING_PROFILES_ACTIVE", "lambda",
-                        "MAIN_CLASS", artifact.application()))
+                        "MAIN_CLASS", artifact.application(),
+                        "SHOP_DB_MIGRATE", "false"))
                 .function(function, artifact.memoryMb())
                 .taskRoot(work.resolve("task"))
-                .log(work.resolve("instance.log"))
+                .log(work.resolve(kind + ".log"))
                 .start(api);
+    }
+
+    /** What the module's migration Lambda answered (its {@code {"module", "migrations", "topicsCreated"}}). */
+    Invocation migration(String module) {
+        return migrations.get(module);
     }
 
     /** The module's instance once its init is over; fails with the instance's log if it never gets there. */
