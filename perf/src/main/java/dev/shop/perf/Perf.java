@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "perf/run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = "The shop's benchmarks, cost report and performance suite.",
         subcommands = {SuiteCommand.class, CostCommand.class, CheckoutCommand.class, CatalogReadBenchmark.class,
-                ParseIntentBenchmark.class})
+                ParseIntentBenchmark.class, ColdStartBenchmark.class})
 public final class Perf implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,27 @@
+package dev.shop.lambda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where the tests find the repository, its Lambda jars and the runtime's libraries (set by the build). */
+final class Repository {
+
+    static final Path ROOT = Path.of(System.getProperty("shop.repository-root", "../..")).toAbsolutePath().normalize();
+    static final Path RUNTIME_LIBRARIES = Path.of(System.getProperty("shop.lambda-runtime", "target/lambda-runtime"));
+    static final Path WORK = Path.of(System.getProperty("shop.lambda-work", "target/lambda-work")).toAbsolutePath();
+    /** AWS's own event formats, beside the repository when it is there ({@code ../shared}). */
+    static final Path AWS_EVENTS = Path.of(System.getProperty("shop.aws-events",
+            ROOT.resolveSibling("shared").resolve("aws-events").toString()));
+
+    private Repository() {
+    }
+
+    static List<LambdaArtifact> artifacts() {
+        return LambdaArtifact.of(ROOT);
+    }
+
+    static boolean hasAwsEvents() {
+        return Files.isRegularFile(AWS_EVENTS.resolve("apigw_http_event.json"));
+    }
+}
