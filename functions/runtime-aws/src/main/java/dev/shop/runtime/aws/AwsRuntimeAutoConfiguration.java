@@ -1,12 +1,10 @@
 package dev.shop.runtime.aws;
 
 import dev.shop.runtime.config.RuntimeAutoConfiguration;
-import dev.shop.runtime.http.HttpApi;
-import dev.shop.runtime.invocation.Invocations;
 import dev.shop.runtime.manifest.FunctionManifest;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +24,10 @@ public class AwsRuntimeAutoConfiguration {
         return new LambdaEntryPoints();
     }
 
-    /** Registers the entry points under the names the manifest gives this module. */
+    /**
+     * Registers the entry points under the names the manifest gives this module: plain definitions with autowired
+     * constructors, no instance suppliers, so Spring AOT can generate code for them.
+     */
     static final class LambdaEntryPoints implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
         private Environment environment;
@@ -36,21 +37,22 @@ public class AwsRuntimeAutoConfiguration {
             this.environment = environment;
         }
 
+        private static RootBeanDefinition constructorAutowired(Class<?> type) {
+            RootBeanDefinition definition = new RootBeanDefinition(type);
+            definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+            return definition;
+        }
+
         @Override
         public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
             String module = environment.getProperty("shop.module");
-            BeanFactory beans = (BeanFactory) registry;
             if (module != null) {
                 String handler = FunctionManifest.load().module(module).httpHandler();
-                registry.registerBeanDefinition(handler, new RootBeanDefinition(ApiGatewayHttpFunction.class,
-                        () -> new ApiGatewayHttpFunction(beans.getBean(HttpApi.class))));
+                registry.registerBeanDefinition(handler, constructorAutowired(ApiGatewayHttpFunction.class));
                 registry.registerBeanDefinition(handler + ApiGatewayRestFunction.SUFFIX,
-                        new RootBeanDefinition(ApiGatewayRestFunction.class,
-                                () -> new ApiGatewayRestFunction(beans.getBean(HttpApi.class))));
+                        constructorAutowired(ApiGatewayRestFunction.class));
             }
-            registry.registerBeanDefinition(KafkaBatchFunction.NAME, new RootBeanDefinition(KafkaBatchFunction.class,
-                    () -> new KafkaBatchFunction(beans.getBean(Invocations.class),
-                            environment.getProperty("shop.function"))));
+            registry.registerBeanDefinition(KafkaBatchFunction.NAME, constructorAutowired(KafkaBatchFunction.class));
         }
     }
 }

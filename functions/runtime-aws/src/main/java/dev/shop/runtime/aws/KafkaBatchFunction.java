@@ -19,6 +19,8 @@ import dev.shop.runtime.invocation.Invocations;
 import dev.shop.runtime.metering.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 
 /**
@@ -42,6 +44,12 @@ public class KafkaBatchFunction implements Function<Message<byte[]>, Map<String,
 
     private final Invocations invocations;
     private final String function;
+
+    /** The Lambda's entry point: the function {@code shop.function} names, else the topic's consumer. */
+    @Autowired
+    public KafkaBatchFunction(Invocations invocations, Environment environment) {
+        this(invocations, environment.getProperty("shop.function"));
+    }
 
     /** @param function the event function to deliver to, or null to find it by topic */
     public KafkaBatchFunction(Invocations invocations, String function) {

@@ -78,7 +78,7 @@ class KafkaBatchFunctionTest {
 
     @Test
     void aRetriedBatchDoesNotHandleTheRecordsThatSucceededAgain() throws IOException {
-        KafkaBatchFunction batch = new KafkaBatchFunction(invocations, null);
+        KafkaBatchFunction batch = new KafkaBatchFunction(invocations, (String) null);
         byte[] event = fixture("msk-batch-product-events.json");
 
         batch.apply(MessageBuilder.withPayload(event).build());

@@ -48,9 +48,14 @@ public class ShopEnvironment implements EnvironmentPostProcessor {
             defaults.put("spring.datasource.hikari.maximum-pool-size", "2");
             lambdaFunctionDefinition(environment);
             // Stream would bind the function definition to a Kafka topic; on Lambda Kafka arrives as MSK batches.
+            // Without Stream nothing uses Spring Integration, whose channel set-up costs over a second of init.
             defaults.put("spring.autoconfigure.exclude", String.join(",",
                     "org.springframework.cloud.stream.config.BindingServiceConfiguration",
-                    "org.springframework.cloud.stream.function.FunctionConfiguration"));
+                    "org.springframework.cloud.stream.function.FunctionConfiguration",
+                    "org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
+                    "org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
+                    "org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
+                    "org.springframework.boot.autoconfigure.integration.IntegrationAutoConfiguration"));
         }
         if (!defaults.isEmpty()) {
             environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));

@@ -118,7 +118,6 @@ public class OutboxRelay implements AutoCloseable {
 
     /** Publishes one batch; returns how many rows were published. Throws when Kafka did not acknowledge. */
     public int publishBatch() {
-        Producer<String, byte[]> producer = producer();
         return jdbi.inTransaction(handle -> {
             List<OutboxRow> rows = handle.createQuery("""
                             select id, topic, message_key, event_id::text as event_id, event_type, payload
@@ -132,6 +131,8 @@ public class OutboxRelay implements AutoCloseable {
             if (rows.isEmpty()) {
                 return 0;
             }
+            // Opened only when there is something to send: a read-only invocation never connects to Kafka.
+            Producer<String, byte[]> producer = producer();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (OutboxRow row : rows) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());

@@ -179,6 +179,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void connectsToKafkaOnlyWhenThereIsSomethingToPublish() {
+        String topic = KafkaTopics.create("test-outbox-lazy-producer", 1);
+        OutboxRelay relay = relay(listening(), RETAIN);
+
+        // A read-only invocation's flush: nothing waits, so no producer is opened (on Lambda that costs ~0.7 s).
+        assertThat(relay.publishPending(1_000)).isZero();
+        assertThat(relay.producerOpen()).isFalse();
+
+        EventEnvelope<?> event = productChanged("SKU-lazy-producer");
+        jdbi.useTransaction(h -> outbox.append(h, topic, event.subject(), event));
+        assertThat(relay.publishPending(1_000)).isEqualTo(1);
+        assertThat(relay.producerOpen()).isTrue();
+        relay.stop();
+    }
+
+    @Test
     void publishesWhatWasAppendedWhileStoppedOnceStartedAgain() {
         String topic = KafkaTopics.create("test-outbox-restart", 1);
         OutboxRelay relay = relay(listening(), RETAIN).start();
