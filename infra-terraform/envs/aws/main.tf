@@ -65,6 +65,26 @@ module "secrets" {
   kms_key_arn                     = var.secrets_kms_key_arn
 }
 
+# The Lambda jars (55-70 MB each, above Lambda's 50 MB direct upload) go through S3: this bucket, unless you
+# name your own (artifacts_bucket).
+resource "aws_s3_bucket" "artifacts" {
+  count = var.artifacts_bucket == null ? 1 : 0
+
+  bucket_prefix = "${local.name}-artifacts-"
+  force_destroy = true
+  tags          = { environment = var.environment }
+}
+
+resource "aws_s3_bucket_public_access_block" "artifacts" {
+  count = var.artifacts_bucket == null ? 1 : 0
+
+  bucket                  = aws_s3_bucket.artifacts[0].id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
 module "shop" {
   source = "../../modules/shop"
 
@@ -75,7 +95,8 @@ module "shop" {
   artifacts_dir       = var.artifacts_dir
   artifact_version    = var.artifact_version
   artifact_classifier = var.artifact_classifier
-  artifacts_bucket    = var.artifacts_bucket
+  artifacts_bucket    = var.artifacts_bucket != null ? var.artifacts_bucket : aws_s3_bucket.artifacts[0].id
+  artifacts_upload    = "s3"
 
   subnet_ids         = var.subnet_ids
   security_group_ids = module.network.lambda_security_group_ids

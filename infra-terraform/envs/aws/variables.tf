@@ -44,7 +44,7 @@ variable "artifact_classifier" {
 }
 
 variable "artifacts_bucket" {
-  description = "S3 bucket to upload the jars to (needed when a jar exceeds Lambda's 50 MB direct upload); null uploads directly."
+  description = "Your S3 bucket for the Lambda jars (they exceed Lambda's 50 MB direct upload); null creates one."
   type        = string
   default     = null
 }

@@ -24,6 +24,7 @@ module "shop" {
   artifact_version    = var.artifact_version
   artifact_classifier = var.artifact_classifier
   artifacts_bucket    = var.artifacts_bucket
+  artifacts_upload    = var.artifacts_bucket == null ? "direct" : "s3"
 
   db_url                 = var.postgres_jdbc_url
   db_secret_arn          = module.secrets.db_secret_arn

@@ -79,7 +79,7 @@ locals {
   }
   jar_hashes = { for m, p in local.jar_paths : m => filebase64sha256(p) }
   artifacts = {
-    for m, p in local.jar_paths : m => var.artifacts_bucket == null ? {
+    for m, p in local.jar_paths : m => var.artifacts_upload == "direct" ? {
       filename         = p
       s3_bucket        = null
       s3_key           = null
@@ -93,9 +93,9 @@ locals {
   }
 }
 
-# Optional: one jar per module in S3 (the module's functions, migration and sweeper share it).
+# One jar per module in S3, unless uploaded directly (the module's functions, migration and sweeper share it).
 resource "aws_s3_object" "jar" {
-  for_each = var.artifacts_bucket == null ? {} : local.jar_paths
+  for_each = var.artifacts_upload == "direct" ? {} : local.jar_paths
 
   bucket      = var.artifacts_bucket
   key         = "${var.name_prefix}/${var.environment}/${basename(each.value)}"

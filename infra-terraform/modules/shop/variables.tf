@@ -36,9 +36,20 @@ variable "artifact_classifier" {
 }
 
 variable "artifacts_bucket" {
-  description = "S3 bucket to upload the jars to (needed above Lambda's 50 MB direct upload); null uploads directly."
+  description = "S3 bucket the jars are uploaded to when artifacts_upload is \"s3\" (the jars exceed Lambda's 50 MB direct upload)."
   type        = string
   default     = null
+}
+
+variable "artifacts_upload" {
+  description = "How the jars reach Lambda: \"s3\" (through artifacts_bucket) or \"direct\" (only under 50 MB, e.g. LocalStack). Known at plan time, unlike a bucket created in the same apply."
+  type        = string
+  default     = "s3"
+
+  validation {
+    condition     = contains(["s3", "direct"], var.artifacts_upload)
+    error_message = "artifacts_upload must be \"s3\" or \"direct\"."
+  }
 }
 
 variable "subnet_ids" {

@@ -2,6 +2,8 @@ package dev.shop.assistant.intent;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 
 import ai.onnxruntime.OrtEnvironment;
@@ -27,6 +29,7 @@ public final class SentenceEmbeddings extends AbstractInProcessEmbeddingModel {
 
     public SentenceEmbeddings() {
         super(Runnable::run);
+        useWritableNativeCache();
         try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -55,6 +58,21 @@ public final class SentenceEmbeddings extends AbstractInProcessEmbeddingModel {
     @Override
     protected Integer knownDimension() {
         return DIMENSION;
+    }
+
+    /**
+     * The tokenizer unpacks its native library into DJL's cache, {@code ~/.djl.ai} by default, which is read-only on
+     * Lambda: where neither {@code DJL_CACHE_DIR} setting is given and the home folder cannot be written, use the
+     * temporary folder (on Lambda, {@code /tmp}).
+     */
+    static void useWritableNativeCache() {
+        if (System.getProperty("DJL_CACHE_DIR") != null || System.getenv("DJL_CACHE_DIR") != null) {
+            return;
+        }
+        Path home = Path.of(System.getProperty("user.home", "/"));
+        if (!Files.isWritable(home)) {
+            System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+        }
     }
 
     private static InputStream resource(String name) {
