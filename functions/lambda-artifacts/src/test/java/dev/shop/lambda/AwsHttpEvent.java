@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * AWS's published API Gateway HTTP API (payload 2.0) event ({@code ../shared/aws-events/apigw_http_event.json}) turned
+ * AWS's published API Gateway HTTP API (payload 2.0) event ({@code functions/runtime-aws/src/test/resources/events/aws/apigw_http_event.json}) turned
  * into a request to one route: method, path, route key, path parameters, query, body and extra headers replaced, and
  * everything else AWS puts there (cookies, JWT authorizer claims, stage variables, its own headers) kept.
  */

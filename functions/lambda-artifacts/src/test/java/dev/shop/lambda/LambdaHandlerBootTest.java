@@ -222,7 +222,7 @@ class LambdaHandlerBootTest {
         assertThat(body(parsed).path("intents").findValuesAsText("action")).containsExactly("CHECKOUT");
     }
 
-    /** AWS's own event format is read from {@code ../shared}; without it only these checks are skipped. */
+    /** AWS's own event format, from the runtime-aws test resources; without them only these checks are skipped. */
     private static void assumeAwsEvents() {
         assumeTrue(Repository.hasAwsEvents(), "no " + Repository.AWS_EVENTS + ": AWS-format events skipped");
     }

@@ -10,9 +10,9 @@ final class Repository {
     static final Path ROOT = Path.of(System.getProperty("shop.repository-root", "../..")).toAbsolutePath().normalize();
     static final Path RUNTIME_LIBRARIES = Path.of(System.getProperty("shop.lambda-runtime", "target/lambda-runtime"));
     static final Path WORK = Path.of(System.getProperty("shop.lambda-work", "target/lambda-work")).toAbsolutePath();
-    /** AWS's own event formats, beside the repository when it is there ({@code ../shared}). */
+    /** AWS's own event formats, as published with its Java Lambda libraries (a copy lives in the runtime-aws tests). */
     static final Path AWS_EVENTS = Path.of(System.getProperty("shop.aws-events",
-            ROOT.resolveSibling("shared").resolve("aws-events").toString()));
+            ROOT.resolve("functions/runtime-aws/src/test/resources/events/aws").toString()));
 
     private Repository() {
     }
