@@ -80,8 +80,9 @@ class KnativeManifestsTest {
         return (Map<?, ?>) ((Map<?, ?>) resource.get("metadata")).get("annotations");
     }
 
-    private static Map<?, ?> templateAnnotations(Map<String, Object> service) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> templateAnnotations(Map<String, Object> service) {
         Map<?, ?> template = (Map<?, ?>) spec(service).get("template");
-        return (Map<?, ?>) ((Map<?, ?>) template.get("metadata")).get("annotations");
+        return (Map<String, Object>) ((Map<?, ?>) template.get("metadata")).get("annotations");
     }
 }
