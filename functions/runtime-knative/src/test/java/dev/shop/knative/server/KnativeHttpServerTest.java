@@ -145,7 +145,7 @@ class KnativeHttpServerTest {
     private static HttpResponse<String> binary(ObjectNode event) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/cloudevents/syncCartPrices"))
                 .header("content-type", "application/json");
-        for (String attribute : List.of("specversion", "id", "source", "type", "subject", "time")) {
+        for (String attribute : List.of("specversion", "id", "source", "type", "subject", "time", "dataschema")) {
             if (event.hasNonNull(attribute)) {
                 request.header("ce-" + attribute, event.get(attribute).asText());
             }
