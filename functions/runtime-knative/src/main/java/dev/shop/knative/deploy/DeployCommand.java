@@ -53,14 +53,21 @@ public final class DeployCommand implements Callable<Integer> {
     boolean dryRun;
 
     private final Supplier<KubernetesClient> clients;
+    private final boolean ownsClient;
 
     /** With the kube config of the environment ({@code KUBECONFIG}, {@code ~/.kube/config}, in-cluster). */
     public DeployCommand() {
-        this(() -> new KubernetesClientBuilder().build());
+        this(() -> new KubernetesClientBuilder().build(), true);
     }
 
+    /** With the caller's client, which the caller closes. */
     public DeployCommand(Supplier<KubernetesClient> clients) {
+        this(clients, false);
+    }
+
+    private DeployCommand(Supplier<KubernetesClient> clients, boolean ownsClient) {
         this.clients = clients;
+        this.ownsClient = ownsClient;
     }
 
     public static void main(String[] args) {
@@ -77,7 +84,8 @@ public final class DeployCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        try (KubernetesClient client = clients.get()) {
+        KubernetesClient client = clients.get();
+        try {
             KnativeClient knative = client.adapt(KnativeClient.class);
             for (Map<String, Object> resource : manifests.resources()) {
                 String json = Serialization.asJson(resource);
@@ -91,6 +99,10 @@ public final class DeployCommand implements Callable<Integer> {
                     default -> throw new IllegalStateException("no way to apply " + resource.get("kind"));
                 }
                 out.println("applied " + resource.get("kind") + " " + ((Map<?, ?>) resource.get("metadata")).get("name"));
+            }
+        } finally {
+            if (ownsClient) {
+                client.close();
             }
         }
         return 0;
