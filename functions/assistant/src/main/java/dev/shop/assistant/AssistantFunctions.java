@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.assistant.AssistantService.ParseIntent;
+import dev.shop.assistant.domain.ParseIntent;
+import dev.shop.assistant.conversation.AssistantService;
 import dev.shop.assistant.execute.PlanExecutor;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteRequest;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteResult;
-import dev.shop.assistant.execute.ShopApi;
+import dev.shop.assistant.domain.ExecuteRequest;
+import dev.shop.assistant.domain.ExecuteResult;
+import dev.shop.assistant.shop.ShopApi;
 import dev.shop.assistant.http.AssistantHttp;
 import dev.shop.assistant.index.CatalogProduct;
 import dev.shop.assistant.index.CatalogWarmUp;

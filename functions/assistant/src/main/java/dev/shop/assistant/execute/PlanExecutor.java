@@ -10,14 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shop.assistant.AssistantService;
+import dev.shop.assistant.conversation.AssistantService;
+import dev.shop.assistant.domain.ExecuteRequest;
+import dev.shop.assistant.domain.ExecuteResult;
+import dev.shop.assistant.domain.ParseIntent;
+import dev.shop.assistant.domain.Step;
 import dev.shop.assistant.index.CatalogProduct;
 import dev.shop.assistant.index.ProductIndex;
 import dev.shop.assistant.parser.Intent;
 import dev.shop.assistant.parser.Intent.Action;
 import dev.shop.assistant.parser.ParseResult;
+import dev.shop.assistant.shop.ShopApi;
 
 /**
  * executePlan: carries a plan out through the shop's public API like a shopper's agent. Stock is checked
@@ -26,18 +30,6 @@ import dev.shop.assistant.parser.ParseResult;
  * cart, the cart is emptied again if it was empty before, and the message says so.
  */
 public class PlanExecutor {
-
-    public record ExecuteRequest(String sessionId, String cartId, String customerId, String paymentToken,
-                                 String text, List<Intent> plan) {
-    }
-
-    public record Step(String action, String status, String detail) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExecuteResult(String status, List<Step> steps, String message, JsonNode cart, String checkoutId,
-                                String orderId, String question, List<String> candidates) {
-    }
 
     private final ShopApi api;
     private final AssistantService assistant;
@@ -68,7 +60,7 @@ public class PlanExecutor {
     private ExecuteResult execute(ExecuteRequest request, List<Step> steps) {
         List<Intent> plan = request.plan();
         if (plan == null) {
-            ParseResult parsed = assistant.parse(new AssistantService.ParseIntent(request.text(), request.sessionId()));
+            ParseResult parsed = assistant.parse(new ParseIntent(request.text(), request.sessionId()));
             if (parsed.needsClarification()) {
                 return new ExecuteResult("NEEDS_INPUT", steps, parsed.question(), null, null, null,
                         parsed.question(), parsed.candidates());

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.assistant.AssistantService.ParseIntent;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteRequest;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteResult;
+import dev.shop.assistant.domain.ParseIntent;
+import dev.shop.assistant.domain.ExecuteRequest;
+import dev.shop.assistant.domain.ExecuteResult;
 import dev.shop.assistant.notify.PlanNotifications;
 import dev.shop.assistant.parser.ParseResult;
 import dev.shop.runtime.http.HttpOperation;

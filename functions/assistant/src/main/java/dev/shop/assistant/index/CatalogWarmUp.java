@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.assistant.execute.ShopApi;
+import dev.shop.assistant.shop.ShopApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

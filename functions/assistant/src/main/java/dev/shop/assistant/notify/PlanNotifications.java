@@ -3,8 +3,8 @@ package dev.shop.assistant.notify;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-import dev.shop.assistant.execute.PlanExecutor.ExecuteRequest;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteResult;
+import dev.shop.assistant.domain.ExecuteRequest;
+import dev.shop.assistant.domain.ExecuteResult;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
 import dev.shop.events.PlanFinished;

@@ -1,4 +1,4 @@
-package dev.shop.assistant.execute;
+package dev.shop.assistant.shop;
 
 import java.io.IOException;
 import java.net.URI;
