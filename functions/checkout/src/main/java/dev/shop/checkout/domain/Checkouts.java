@@ -85,15 +85,15 @@ public class Checkouts {
     }
 
     /**
-     * The checkout once it has ended, or as it stands when {@code query.wait()} runs out: woken by the engine's
+     * The checkout once it has ended, or as it stands when {@code query.atMost()} runs out: woken by the engine's
      * step notifications (every step NOTIFYs on commit), re-read after each, never polled on a timer.
      */
     public Optional<ExecutionView> describe(GetCheckout query) {
         Optional<ExecutionView> view = saga.describe(query.checkoutId());
-        if (view.isEmpty() || view.get().status() != ExecutionStatus.RUNNING || query.wait().isZero()) {
+        if (view.isEmpty() || view.get().status() != ExecutionStatus.RUNNING || query.atMost().isZero()) {
             return view;
         }
-        long deadline = System.nanoTime() + query.wait().toNanos();
+        long deadline = System.nanoTime() + query.atMost().toNanos();
         try (ExecutionNotifications.Watch watch = steps.watch(query.checkoutId())) {
             while (true) {
                 // Read after the watch is in place, so a step committed meanwhile is either seen or announced.

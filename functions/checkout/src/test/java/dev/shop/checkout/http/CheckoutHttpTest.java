@@ -445,7 +445,7 @@ class CheckoutHttpTest {
             HttpResponse response = waiting.get(CheckoutHttp.MAX_WAIT_SECONDS + 5L, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(bodyOf(response).get("status").asText()).isEqualTo("FAILED");
-            assertThat(bodyOf(response).get("error").asText()).isEqualTo("Cart.Empty");
+            assertThat(bodyOf(response).get("error").asText()).isEqualTo("Checkout.CartEmpty");
         } finally {
             pool.shutdownNow();
         }
