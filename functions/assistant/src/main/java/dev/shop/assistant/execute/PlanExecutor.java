@@ -231,11 +231,10 @@ public class PlanExecutor {
             }
             ShopApi.Response r = api.get("/checkouts/" + checkoutId + "?waitSeconds="
                     + Math.min(remaining, MAX_CHECKOUT_WAIT_SECONDS));
-            if (r.ok()) {
-                state = r.body();
-            } else if (r.status() != 404) {
-                return state;
+            if (!r.ok()) {
+                return state; // what is known; the next look (a poll, the sweep) asks again
             }
+            state = r.body();
         }
         return state;
     }
