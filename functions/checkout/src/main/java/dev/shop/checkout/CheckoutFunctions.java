@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.checkout.domain.CheckoutStart;
 import dev.shop.checkout.domain.Checkouts;
 import dev.shop.checkout.domain.OutboxTaskDispatcher;
+import dev.shop.checkout.domain.GetCheckout;
 import dev.shop.checkout.domain.StartCheckout;
 import dev.shop.checkout.http.CheckoutHttp;
 import dev.shop.events.EventTypes;
@@ -87,7 +88,7 @@ public class CheckoutFunctions {
     }
 
     @Bean
-    public Function<String, Optional<ExecutionView>> getCheckout(Checkouts checkouts) {
+    public Function<GetCheckout, Optional<ExecutionView>> getCheckout(Checkouts checkouts) {
         return checkouts::describe;
     }
 
@@ -109,7 +110,7 @@ public class CheckoutFunctions {
 
     @Bean
     CheckoutHttp checkoutHttp(ObjectMapper mapper, JsonBodies bodies, Function<StartCheckout, CheckoutStart> startCheckout,
-                              Function<String, Optional<ExecutionView>> getCheckout) {
+                              Function<GetCheckout, Optional<ExecutionView>> getCheckout) {
         return new CheckoutHttp(mapper, bodies, startCheckout, getCheckout);
     }
 }

@@ -1,6 +1,5 @@
 package dev.shop.localstack;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -28,10 +27,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        // The assistant's packages are being reshaped by its intent-layer rewrite; they join this rule with it.
-        slices().matching("dev.shop.(**)").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage("dev.shop.assistant.."), resideInAPackage("dev.shop.assistant.."))
-                .check(shop);
+        slices().matching("dev.shop.(**)").should().beFreeOfCycles().check(shop);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.assistant.eval.AssistantEvaluation;
 import dev.shop.assistant.eval.DevSet;
-import dev.shop.assistant.execute.ShopApi;
+import dev.shop.assistant.shop.ShopApi;
 import dev.shop.local.servers.SharedServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

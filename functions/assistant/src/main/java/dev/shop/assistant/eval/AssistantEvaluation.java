@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.assistant.execute.ShopApi;
+import dev.shop.assistant.shop.ShopApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -151,7 +151,7 @@ public class AssistantEvaluation implements Callable<Integer> {
         body.put("customerId", run);
         body.put("paymentToken", t.paymentToken());
         body.put("text", t.text());
-        ShopApi.Response r = api.post("/assistant/execute", body, Map.of());
+        ShopApi.Response r = finished(api, api.post("/assistant/execute", body, Map.of()));
         String status = r.body().path("status").asText("HTTP " + r.status());
         String expected = t.expect().path("status").asText();
         boolean pass = status.equals(expected);
@@ -170,6 +170,22 @@ public class AssistantEvaluation implements Callable<Integer> {
         }
         return pass ? null : t.id() + " \"" + t.text() + "\" expected " + expected + " got " + status + detail
                 + " — " + r.body().path("message").asText();
+    }
+
+    /** A plan answered 202 (its checkout outlived the request) followed by long polls of its plan to its result. */
+    static ShopApi.Response finished(ShopApi api, ShopApi.Response executed) {
+        if (executed.status() != 202) {
+            return executed;
+        }
+        String planId = executed.body().path("planId").asText();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            ShopApi.Response plan = api.get("/assistant/plans/" + planId + "?waitSeconds=8");
+            if (plan.ok() && !plan.body().path("status").asText().equals("RUNNING")) {
+                return new ShopApi.Response(200, plan.body().path("result"));
+            }
+        }
+        return executed;
     }
 
     private static void waitForIndex(ShopApi api, DevSet.Catalog catalog) {

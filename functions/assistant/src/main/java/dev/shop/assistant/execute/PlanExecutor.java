@@ -2,53 +2,69 @@ package dev.shop.assistant.execute;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.shop.assistant.AssistantService;
+import dev.shop.assistant.conversation.AssistantService;
+import dev.shop.assistant.domain.ExecuteRequest;
+import dev.shop.assistant.domain.ExecuteResult;
+import dev.shop.assistant.domain.ParseIntent;
+import dev.shop.assistant.domain.PlanView;
+import dev.shop.assistant.domain.Step;
 import dev.shop.assistant.index.CatalogProduct;
 import dev.shop.assistant.index.ProductIndex;
 import dev.shop.assistant.parser.Intent;
 import dev.shop.assistant.parser.Intent.Action;
 import dev.shop.assistant.parser.ParseResult;
+import dev.shop.assistant.shop.ShopApi;
 
 /**
  * executePlan: carries a plan out through the shop's public API like a shopper's agent. Stock is checked
  * before the cart is touched (no partial orders: an item short of stock stops the plan with in-stock
  * alternatives); the checkout saga is followed until it ends; when it fails after the plan changed the
  * cart, the cart is emptied again if it was empty before, and the message says so.
+ *
+ * <p>A request answers within {@code budget} (API Gateway gives 30 s): a checkout still running then is stored
+ * ({@link Plans}) and answered RUNNING with a plan id; {@link #resume} (getPlan's long poll, the resumePlans sweep)
+ * finishes it from any instance. Nothing runs in the background, so it works per invocation on Lambda.
  */
 public class PlanExecutor {
 
-    public record ExecuteRequest(String sessionId, String cartId, String customerId, String paymentToken,
-                                 String text, List<Intent> plan) {
-    }
-
-    public record Step(String action, String status, String detail) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExecuteResult(String status, List<Step> steps, String message, JsonNode cart, String checkoutId,
-                                String orderId, String question, List<String> candidates) {
-    }
+    /** The longest long poll getCheckout allows (its function may run 10 s). */
+    static final int MAX_CHECKOUT_WAIT_SECONDS = 8;
+    private static final String RUNNING = "RUNNING";
+    private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
     private final ShopApi api;
     private final AssistantService assistant;
     private final ProductIndex index;
-    private final Duration checkoutTimeout;
+    private final Plans plans;
+    private final Duration budget;
+    private final Clock clock;
+    private final BiConsumer<Plans.Stored, ExecuteResult> finished;
 
-    public PlanExecutor(ShopApi api, AssistantService assistant, ProductIndex index, Duration checkoutTimeout) {
+    /**
+     * @param budget   how long a request may run before it answers RUNNING with a plan id
+     * @param finished told of every stored plan that ended (its PlanFinished)
+     */
+    public PlanExecutor(ShopApi api, AssistantService assistant, ProductIndex index, Plans plans, Duration budget,
+                        Clock clock, BiConsumer<Plans.Stored, ExecuteResult> finished) {
         this.api = api;
         this.assistant = assistant;
         this.index = index;
-        this.checkoutTimeout = checkoutTimeout;
+        this.plans = plans;
+        this.budget = budget;
+        this.clock = clock;
+        this.finished = finished;
     }
 
     /** The shopper's answer when the shop's API stays unreachable after its retries. */
@@ -56,19 +72,24 @@ public class PlanExecutor {
             "The shop could not be reached just now; nothing was changed or charged. Please try again.";
 
     public ExecuteResult execute(ExecuteRequest request) {
+        return execute(request, (String) null);
+    }
+
+    public ExecuteResult execute(ExecuteRequest request, String correlationId) {
         List<Step> steps = new ArrayList<>();
+        Instant deadline = clock.instant().plus(budget);
         try {
-            return execute(request, steps);
+            return execute(request, steps, deadline, correlationId);
         } catch (ShopApi.UnavailableException e) {
             steps.add(new Step("SHOP", "FAILED", UNREACHABLE));
             return new ExecuteResult("FAILED", steps, UNREACHABLE, null, null, null, null, null);
         }
     }
 
-    private ExecuteResult execute(ExecuteRequest request, List<Step> steps) {
+    private ExecuteResult execute(ExecuteRequest request, List<Step> steps, Instant deadline, String correlationId) {
         List<Intent> plan = request.plan();
         if (plan == null) {
-            ParseResult parsed = assistant.parse(new AssistantService.ParseIntent(request.text(), request.sessionId()));
+            ParseResult parsed = assistant.parse(new ParseIntent(request.text(), request.sessionId()));
             if (parsed.needsClarification()) {
                 return new ExecuteResult("NEEDS_INPUT", steps, parsed.question(), null, null, null,
                         parsed.question(), parsed.candidates());
@@ -153,7 +174,7 @@ public class PlanExecutor {
                             r.ok() ? describeOrders(r.body()) : "I could not look up your orders"));
                 }
                 case CHECKOUT -> {
-                    return checkout(steps, request, wasEmpty, changedCart);
+                    return checkout(steps, request, wasEmpty, changedCart, deadline, correlationId);
                 }
             }
         }
@@ -166,7 +187,8 @@ public class PlanExecutor {
      * else since is refused, not bought), and follows it to its end. The checkout asks the cart itself what it
      * buys, so the cart just built is what the answer is about; a refusal is final for this key.
      */
-    private ExecuteResult checkout(List<Step> steps, ExecuteRequest request, boolean wasEmpty, boolean changedCart) {
+    private ExecuteResult checkout(List<Step> steps, ExecuteRequest request, boolean wasEmpty, boolean changedCart,
+                                   Instant deadline, String correlationId) {
         String key = UUID.randomUUID().toString();
         ShopApi.Response cart = api.get("/carts/" + request.cartId());
         Map<String, Integer> expectedLines = cartLines(cart);
@@ -182,19 +204,92 @@ public class PlanExecutor {
             return failed(steps, request, wasEmpty, changedCart, "The checkout could not start");
         }
         String checkoutId = started.body().path("checkoutId").asText();
-        Instant deadline = Instant.now().plus(checkoutTimeout);
-        Duration wait = Duration.ofMillis(100);
-        JsonNode state = started.body();
-        while (state.path("status").asText("RUNNING").equals("RUNNING") && Instant.now().isBefore(deadline)) {
-            ShopApi.sleep(wait);
-            wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1)
-                    : wait.multipliedBy(2);
-            ShopApi.Response r = api.get("/checkouts/" + checkoutId);
-            if (r.ok()) {
-                state = r.body();
+        PendingPlan pending = new PendingPlan(request.sessionId(), request.cartId(), request.customerId(), checkoutId,
+                wasEmpty, changedCart, expectedLines, steps);
+        JsonNode state = awaitCheckout(checkoutId, started.body(), deadline);
+        if (!state.path("status").asText(RUNNING).equals(RUNNING)) {
+            return finish(pending, state);
+        }
+        // The answer is due: the plan goes on without this request (getPlan and resumePlans finish it).
+        String planId = plans.save(pending, correlationId);
+        List<Step> shown = new ArrayList<>(steps);
+        shown.add(new Step("CHECKOUT", "PENDING", "The checkout " + checkoutId + " is still running"));
+        return new ExecuteResult(ExecuteResult.RUNNING, shown, "Your checkout is under way; I will have the result "
+                + "in a moment.", null, checkoutId, null, null, null, planId);
+    }
+
+    /**
+     * Follows a checkout until it ends or {@code deadline} passes: long polls of {@code GET /checkouts/{id}}
+     * (the checkout answers when its saga takes a step), never sleeps. The last state known is returned.
+     */
+    private JsonNode awaitCheckout(String checkoutId, JsonNode known, Instant deadline) {
+        JsonNode state = known;
+        while (state.path("status").asText(RUNNING).equals(RUNNING)) {
+            long remaining = Duration.between(clock.instant(), deadline).toSeconds();
+            if (remaining < 1) {
+                return state;
+            }
+            ShopApi.Response r = api.get("/checkouts/" + checkoutId + "?waitSeconds="
+                    + Math.min(remaining, MAX_CHECKOUT_WAIT_SECONDS));
+            if (!r.ok()) {
+                return state; // what is known; the next look (a poll, the sweep) asks again
+            }
+            state = r.body();
+        }
+        return state;
+    }
+
+    /**
+     * A plan that outlived its request, looked at again: its checkout followed for at most {@code atMost}, and
+     * finished (order checked, or the cart undone) when it has ended. Empty when there is no such plan.
+     */
+    public Optional<PlanView> resume(String planId, Duration atMost) {
+        Optional<Plans.Stored> stored = plans.find(planId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Plans.Stored plan = stored.get();
+        if (!plan.status().equals(Plans.RUNNING)) {
+            return Optional.of(new PlanView(planId, plan.status(), plan.result()));
+        }
+        PendingPlan pending = plan.pending();
+        ShopApi.Response now;
+        try {
+            now = api.get("/checkouts/" + pending.checkoutId());
+        } catch (ShopApi.UnavailableException e) {
+            return Optional.of(new PlanView(planId, Plans.RUNNING, null));
+        }
+        JsonNode state = awaitCheckout(pending.checkoutId(), now.ok() ? now.body() : MISSING,
+                clock.instant().plus(atMost));
+        if (state.path("status").asText(RUNNING).equals(RUNNING)) {
+            plans.touch(planId);
+            return Optional.of(new PlanView(planId, Plans.RUNNING, null));
+        }
+        ExecuteResult result = finish(pending, state);
+        if (plans.finish(planId, result)) {
+            finished.accept(plan, result);
+            return Optional.of(new PlanView(planId, result.status(), result));
+        }
+        return plans.find(planId).map(p -> new PlanView(planId, p.status(), p.result()));
+    }
+
+    /** Looks at every running plan once (the sweep); the number that ended. */
+    public int resumeRunning() {
+        int ended = 0;
+        for (String planId : plans.running(100)) {
+            if (resume(planId, Duration.ZERO).map(p -> !p.status().equals(Plans.RUNNING)).orElse(false)) {
+                ended++;
             }
         }
-        String status = state.path("status").asText("RUNNING");
+        return ended;
+    }
+
+    /** The end of a plan whose checkout ended: the order checked against the cart, or the cart undone. */
+    private ExecuteResult finish(PendingPlan pending, JsonNode state) {
+        List<Step> steps = new ArrayList<>(pending.steps());
+        String checkoutId = pending.checkoutId();
+        Map<String, Integer> expectedLines = pending.expectedLines();
+        String status = state.path("status").asText(RUNNING);
         if (status.equals("SUCCEEDED")) {
             String orderId = state.path("orderId").asText(null);
             steps.add(new Step("CHECKOUT", "DONE", "Order " + orderId + " placed"));
@@ -211,16 +306,11 @@ public class PlanExecutor {
                 }
             }
             return new ExecuteResult("COMPLETED", steps, "Your order " + orderId + " is placed." + warning,
-                    api.get("/carts/" + request.cartId()).body(), checkoutId, orderId, null, null);
-        }
-        if (status.equals("RUNNING")) {
-            steps.add(new Step("CHECKOUT", "PENDING", "The checkout " + checkoutId + " is still running"));
-            return new ExecuteResult("NEEDS_INPUT", steps, "Your checkout is taking longer than usual; "
-                    + "check again in a moment.", null, checkoutId, null, null, null);
+                    api.get("/carts/" + pending.cartId()).body(), checkoutId, orderId, null, null);
         }
         String reason = state.path("cause").asText(state.path("error").asText("the checkout failed"));
         steps.add(new Step("CHECKOUT", "FAILED", "The payment or checkout failed: " + reason));
-        ExecuteResult failed = failed(steps, request, wasEmpty, changedCart,
+        ExecuteResult failed = failed(steps, pending.cartId(), pending.wasEmpty(), pending.changedCart(),
                 "The checkout did not go through (" + reason + "); nothing was charged");
         return new ExecuteResult(failed.status(), failed.steps(), failed.message(), failed.cart(), checkoutId, null,
                 null, null);
@@ -229,16 +319,21 @@ public class PlanExecutor {
     /** Undoes the plan's cart changes when the cart was empty before it, and says what happened. */
     private ExecuteResult failed(List<Step> steps, ExecuteRequest request, boolean wasEmpty, boolean changedCart,
                                  String what) {
+        return failed(steps, request.cartId(), wasEmpty, changedCart, what);
+    }
+
+    private ExecuteResult failed(List<Step> steps, String cartId, boolean wasEmpty, boolean changedCart,
+                                 String what) {
         String message = what + ".";
         if (changedCart && wasEmpty) {
-            ShopApi.Response r = api.delete("/carts/" + request.cartId());
+            ShopApi.Response r = api.delete("/carts/" + cartId);
             steps.add(new Step("UNDO", r.ok() || r.status() == 404 ? "DONE" : "FAILED",
                     "Emptied the cart again, as it was before"));
             message += " I removed what I had added, so your cart is empty as before.";
         } else if (changedCart) {
             message += " Your cart still has the items; your earlier items were kept.";
         }
-        return new ExecuteResult("FAILED", steps, message, api.get("/carts/" + request.cartId()).body(), null, null,
+        return new ExecuteResult("FAILED", steps, message, api.get("/carts/" + cartId).body(), null, null,
                 null, null);
     }
 

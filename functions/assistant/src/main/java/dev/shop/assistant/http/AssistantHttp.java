@@ -1,14 +1,20 @@
 package dev.shop.assistant.http;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.assistant.AssistantService.ParseIntent;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteRequest;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteResult;
+import dev.shop.assistant.domain.ParseIntent;
+import dev.shop.assistant.domain.ExecuteRequest;
+import dev.shop.assistant.domain.ExecuteResult;
+import dev.shop.assistant.domain.GetPlan;
+import dev.shop.assistant.domain.PlanView;
 import dev.shop.assistant.notify.PlanNotifications;
 import dev.shop.assistant.parser.ParseResult;
 import dev.shop.runtime.http.HttpOperation;
@@ -20,7 +26,7 @@ import dev.shop.runtime.problem.Problem;
 import dev.shop.runtime.problem.ProblemException;
 import dev.shop.runtime.problem.Problems;
 
-/** The HTTP binding of the assistant: POST /assistant/intents and POST /assistant/execute. */
+/** The HTTP binding of the assistant: POST /assistant/intents, POST /assistant/execute, GET /assistant/plans/{planId}. */
 public class AssistantHttp implements HttpOperations {
 
     public static final int MAX_TEXT = 1000;
@@ -28,15 +34,23 @@ public class AssistantHttp implements HttpOperations {
     private final ObjectMapper mapper;
     private final JsonBodies bodies;
     private final Function<ParseIntent, ParseResult> parseIntent;
-    private final Function<ExecuteRequest, ExecuteResult> executePlan;
+    private final BiFunction<ExecuteRequest, String, ExecuteResult> executePlan;
+    private final Function<GetPlan, Optional<PlanView>> getPlan;
     private final PlanNotifications notifications;
 
+    /** The longest long poll of getPlan (its function may run 10 s). */
+    public static final int MAX_WAIT_SECONDS = 8;
+    private static final Pattern PLAN_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+
+    /** @param executePlan the plan and the request's correlation id */
     public AssistantHttp(ObjectMapper mapper, JsonBodies bodies, Function<ParseIntent, ParseResult> parseIntent,
-                         Function<ExecuteRequest, ExecuteResult> executePlan, PlanNotifications notifications) {
+                         BiFunction<ExecuteRequest, String, ExecuteResult> executePlan,
+                         Function<GetPlan, Optional<PlanView>> getPlan, PlanNotifications notifications) {
         this.mapper = mapper;
         this.bodies = bodies;
         this.parseIntent = parseIntent;
         this.executePlan = executePlan;
+        this.getPlan = getPlan;
         this.notifications = notifications;
     }
 
@@ -45,6 +59,7 @@ public class AssistantHttp implements HttpOperations {
         Map<String, HttpOperation> operations = new LinkedHashMap<>();
         operations.put("parseIntent", this::parse);
         operations.put("executePlan", this::execute);
+        operations.put("getPlan", this::plan);
         return operations;
     }
 
@@ -70,9 +85,42 @@ public class AssistantHttp implements HttpOperations {
                 throw ProblemException.invalidField(field, "must not be blank");
             }
         }
-        // Every plan that ran, however it ended, is announced (PlanFinished, with the correlation id as subject).
-        return HttpResponse.json(mapper, 200,
-                notifications.run(body, request.correlationId(), () -> executePlan.apply(body)));
+        // Every plan that ran, however it ended, is announced (PlanFinished, with the correlation id as subject);
+        // one still running when the answer is due is 202 with where to poll, and announced when it ends.
+        ExecuteResult result = notifications.run(body, request.correlationId(),
+                () -> executePlan.apply(body, request.correlationId()));
+        if (result.running()) {
+            return HttpResponse.json(mapper, 202, result).withHeader("location", "/assistant/plans/" + result.planId());
+        }
+        return HttpResponse.json(mapper, 200, result);
+    }
+
+    HttpResponse plan(HttpRequest request) {
+        String planId = request.pathParameter("planId");
+        if (!PLAN_ID.matcher(planId).matches()) {
+            throw ProblemException.invalidField("planId", "is not a plan id");
+        }
+        PlanView plan = getPlan.apply(new GetPlan(planId, waitFor(request))).orElseThrow(() ->
+                new ProblemException(Problems.notFound("No plan " + planId)));
+        return HttpResponse.json(mapper, 200, plan);
+    }
+
+    /** {@code waitSeconds}: 0 to {@value #MAX_WAIT_SECONDS}, how long to wait for a running plan to end. */
+    private static Duration waitFor(HttpRequest request) {
+        Optional<String> text = request.query("waitSeconds");
+        if (text.isEmpty() || text.get().isBlank()) {
+            return Duration.ZERO;
+        }
+        int seconds;
+        try {
+            seconds = Integer.parseInt(text.get().trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("waitSeconds", "must be a whole number of seconds");
+        }
+        if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
+            throw ProblemException.invalidField("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static void text(String text, boolean required) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shop.assistant.execute.ShopApi;
+import dev.shop.assistant.shop.ShopApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +53,33 @@ public class CatalogWarmUp {
             return 0;
         }
         lastAttempt = now;
+        return load();
+    }
+
+    /**
+     * Reads the whole catalog again, whatever the index holds (after a SnapStart restore: the snapshot's index is
+     * as old as the snapshot). Products the catalog no longer lists leave the index; the number changed.
+     */
+    public synchronized int refresh() {
+        lastAttempt = clock.instant();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        int changed = load(listed);
+        if (listed.isEmpty()) {
+            return changed; // the catalog could not be read: keep what the index has rather than empty it
+        }
+        for (CatalogProduct product : index.all()) {
+            if (!listed.contains(product.sku()) && index.delete(product.sku(), index.version(product.sku()))) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private int load() {
+        return load(new java.util.HashSet<>());
+    }
+
+    private int load(java.util.Set<String> listed) {
         int loaded = 0;
         try {
             String cursor = null;
@@ -65,6 +92,7 @@ public class CatalogWarmUp {
                 }
                 for (JsonNode item : r.body().path("items")) {
                     CatalogProduct product = mapper.treeToValue(item, CatalogProduct.class);
+                    listed.add(product.sku());
                     if (index.upsert(product, item.path("version").asLong(0))) {
                         loaded++;
                     }

@@ -157,6 +157,11 @@ public final class ProductIndex implements AutoCloseable {
         }
     }
 
+    /** The version of a product last applied, 0 when none was. */
+    public synchronized long version(String sku) {
+        return versions.getOrDefault(sku, 0L);
+    }
+
     public Optional<CatalogProduct> get(String sku) {
         return Optional.ofNullable(sku == null ? null : products.get(sku));
     }

@@ -3,8 +3,10 @@ package dev.shop.assistant.notify;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-import dev.shop.assistant.execute.PlanExecutor.ExecuteRequest;
-import dev.shop.assistant.execute.PlanExecutor.ExecuteResult;
+import dev.shop.assistant.domain.ExecuteRequest;
+import dev.shop.assistant.domain.ExecuteResult;
+import dev.shop.assistant.execute.PendingPlan;
+import dev.shop.assistant.execute.Plans;
 import dev.shop.events.EventEnvelope;
 import dev.shop.events.EventTypes;
 import dev.shop.events.PlanFinished;
@@ -50,8 +52,17 @@ public class PlanNotifications {
             finished(request, correlationId, "FAILED", UNFINISHED, null, null);
             throw e;
         }
-        finished(request, correlationId, result.status(), result.message(), result.checkoutId(), result.orderId());
+        if (!result.running()) {
+            finished(request, correlationId, result.status(), result.message(), result.checkoutId(), result.orderId());
+        }
         return result;
+    }
+
+    /** A plan that outlived its request has ended (getPlan or resumePlans finished it): announced as any other. */
+    public void finished(Plans.Stored plan, ExecuteResult result) {
+        PendingPlan pending = plan.pending();
+        finished(new ExecuteRequest(pending.sessionId(), pending.cartId(), pending.customerId(), null, null, null),
+                plan.correlationId(), result.status(), result.message(), result.checkoutId(), result.orderId());
     }
 
     private void finished(ExecuteRequest request, String correlationId, String status, String message,

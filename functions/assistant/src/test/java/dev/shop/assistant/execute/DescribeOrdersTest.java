@@ -20,7 +20,8 @@ class DescribeOrdersTest {
         ProductIndex index = new ProductIndex();
         index.upsert(new CatalogProduct("MUG-RED", "Ceramic Mug", "Potter", "kitchen", "red", null, 1250, null,
                 List.of()), 1);
-        PlanExecutor executor = new PlanExecutor(null, null, index, Duration.ofSeconds(1));
+        PlanExecutor executor = new PlanExecutor(null, null, index, null, Duration.ofSeconds(1),
+                java.time.Clock.systemUTC(), (plan, result) -> { });
 
         String text = executor.describeOrders(mapper.readTree("""
                 {"items": [{"orderId": "ord_1", "status": "CONFIRMED", "totalCents": 2500, "currency": "USD",

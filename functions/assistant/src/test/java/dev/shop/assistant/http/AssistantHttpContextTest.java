@@ -218,6 +218,31 @@ class AssistantHttpContextTest {
         assertThat(event.data().orderId()).isNull();
     }
 
+    @Test
+    void unknownPlanIsNotFound() {
+        HttpResponse response = plan("plan_" + UUID.randomUUID().toString().replace("-", ""), Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(response.body()).contains("/problems/not-found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "9", "soon"})
+    void refusesAPlanWaitTheFunctionCannotHold(String wait) {
+        HttpResponse response = plan("plan_" + UUID.randomUUID().toString().replace("-", ""),
+                Map.of("waitSeconds", wait));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(response.body()).contains("waitSeconds");
+    }
+
+    private HttpResponse plan(String planId, Map<String, String> query) {
+        return assistantHttpApi.handle(new HttpRequest("GET", "/assistant/plans/" + planId, Map.of(), query,
+                Map.of(), new byte[0], UUID.randomUUID().toString()));
+    }
+
     private HttpResponse execute(String text, String sessionId, String correlationId) {
         try {
             byte[] body = mapper.writeValueAsBytes(Map.of("text", text, "sessionId", sessionId, "cartId",

@@ -85,6 +85,33 @@ public class Checkouts {
     }
 
     /**
+     * The checkout once it has ended, or as it stands when {@code query.atMost()} runs out: woken by the engine's
+     * step notifications (every step NOTIFYs on commit), re-read after each, never polled on a timer.
+     */
+    public Optional<ExecutionView> describe(GetCheckout query) {
+        Optional<ExecutionView> view = saga.describe(query.checkoutId());
+        if (view.isEmpty() || view.get().status() != ExecutionStatus.RUNNING || query.atMost().isZero()) {
+            return view;
+        }
+        long deadline = System.nanoTime() + query.atMost().toNanos();
+        try (ExecutionNotifications.Watch watch = steps.watch(query.checkoutId())) {
+            while (true) {
+                // Read after the watch is in place, so a step committed meanwhile is either seen or announced.
+                ExecutionSummary execution = saga.summary(query.checkoutId()).orElseThrow(() ->
+                        new IllegalStateException("checkout " + query.checkoutId() + " has no execution"));
+                long remaining = deadline - System.nanoTime();
+                if (execution.status() != ExecutionStatus.RUNNING || remaining <= 0) {
+                    return saga.describe(query.checkoutId());
+                }
+                watch.awaitStep(Duration.ofNanos(remaining));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return saga.describe(query.checkoutId());
+        }
+    }
+
+    /**
      * Waits until the cart has said what the checkout buys, at most {@code decisionWait}: a refusal ends the
      * checkout and is answered as such; anything else (held, or no answer yet) is the checkout under way.
      */

@@ -1,5 +1,6 @@
 package dev.shop.checkout.http;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shop.checkout.domain.CheckoutRequest;
 import dev.shop.checkout.domain.CheckoutStart;
+import dev.shop.checkout.domain.GetCheckout;
 import dev.shop.checkout.domain.StartCheckout;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpOperations;
@@ -27,14 +29,16 @@ public class CheckoutHttp implements HttpOperations {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern CHECKOUT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
+    /** The longest long poll: getCheckout may run 10 s (functions.json), and answers before that. */
+    public static final int MAX_WAIT_SECONDS = 8;
 
     private final ObjectMapper mapper;
     private final JsonBodies bodies;
     private final Function<StartCheckout, CheckoutStart> startCheckout;
-    private final Function<String, Optional<ExecutionView>> getCheckout;
+    private final Function<GetCheckout, Optional<ExecutionView>> getCheckout;
 
     public CheckoutHttp(ObjectMapper mapper, JsonBodies bodies, Function<StartCheckout, CheckoutStart> startCheckout,
-                        Function<String, Optional<ExecutionView>> getCheckout) {
+                        Function<GetCheckout, Optional<ExecutionView>> getCheckout) {
         this.mapper = mapper;
         this.bodies = bodies;
         this.startCheckout = startCheckout;
@@ -77,7 +81,8 @@ public class CheckoutHttp implements HttpOperations {
         if (!CHECKOUT_ID.matcher(checkoutId).matches()) {
             throw ProblemException.invalidField("checkoutId", "is not a checkout id");
         }
-        ExecutionView execution = getCheckout.apply(checkoutId).orElseThrow(() ->
+        ExecutionView execution = getCheckout.apply(new GetCheckout(checkoutId, waitFor(request)))
+                .orElseThrow(() ->
                 new ProblemException(Problems.notFound("No checkout " + checkoutId)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("checkoutId", execution.executionId());
@@ -94,10 +99,28 @@ public class CheckoutHttp implements HttpOperations {
         return HttpResponse.json(mapper, 200, body);
     }
 
+    /** {@code waitSeconds}: 0 to {@value #MAX_WAIT_SECONDS}, how long to wait for a running checkout to end. */
+    private static Duration waitFor(HttpRequest request) {
+        Optional<String> text = request.query("waitSeconds");
+        if (text.isEmpty() || text.get().isBlank()) {
+            return Duration.ZERO;
+        }
+        int seconds;
+        try {
+            seconds = Integer.parseInt(text.get().trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("waitSeconds", "must be a whole number of seconds");
+        }
+        if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
+            throw ProblemException.invalidField("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
     private HttpResponse accepted(String checkoutId, boolean replayed) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("checkoutId", checkoutId);
-        body.put("status", getCheckout.apply(checkoutId).map(e -> e.status().name()).orElse("RUNNING"));
+        body.put("status", getCheckout.apply(GetCheckout.now(checkoutId)).map(e -> e.status().name()).orElse("RUNNING"));
         HttpResponse response = HttpResponse.json(mapper, 202, body)
                 .withHeader("location", "/checkouts/" + checkoutId);
         return replayed ? response.withHeader("idempotent-replayed", "true") : response;

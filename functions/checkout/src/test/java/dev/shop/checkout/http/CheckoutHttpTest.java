@@ -430,6 +430,51 @@ class CheckoutHttpTest {
     }
 
     @Test
+    void longPollAnswersWhenTheCheckoutEndsWokenByItsStep() throws Exception {
+        TestCarts cart = aCartWithItems();
+        carts.silence(cart.cartId());
+        HttpResponse started = api.call(post("/checkouts").idempotencyKey(uniqueKey()).json(aCheckoutOf(cart.cartId())));
+        String checkoutId = bodyOf(started).get("checkoutId").asText();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<HttpResponse> waiting = pool.submit(() ->
+                    api.call(get("/checkouts/" + checkoutId).query("waitSeconds", String.valueOf(CheckoutHttp.MAX_WAIT_SECONDS))));
+            // The cart refuses: the step's NOTIFY wakes the waiting request, which answers with the ended checkout.
+            participants.fail(commands.latest(checkoutId), "Cart.Empty", "Cart " + cart.cartId() + " is empty");
+
+            HttpResponse response = waiting.get(CheckoutHttp.MAX_WAIT_SECONDS + 5L, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(bodyOf(response).get("status").asText()).isEqualTo("FAILED");
+            assertThat(bodyOf(response).get("error").asText()).isEqualTo("Checkout.CartEmpty");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void longPollOnACheckoutThatGoesOnAnswersWithWhatIsKnown() {
+        String checkoutId = api.start(cartWithItems()).checkoutId();
+
+        HttpResponse response = api.call(get("/checkouts/" + checkoutId).query("waitSeconds", "1"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(bodyOf(response).get("status").asText()).isEqualTo("RUNNING");
+        assertThat(bodyOf(response).get("currentState").asText()).isEqualTo("ReserveInventory");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"-1", "9", "soon"})
+    void refusesAWaitOutsideWhatTheFunctionCanHold(String wait) {
+        String checkoutId = api.start(cartWithItems()).checkoutId();
+
+        HttpResponse response = api.call(get("/checkouts/" + checkoutId).query("waitSeconds", wait));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(bodyOf(response).get("errors").findValuesAsText("field")).containsExactly("waitSeconds");
+    }
+
+    @Test
     void unknownCheckoutIsNotFound() {
         HttpResponse response = api.call(get("/checkouts/chk_" + UUID.randomUUID().toString().replace("-", "")));
 

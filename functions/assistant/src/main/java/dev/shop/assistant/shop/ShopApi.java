@@ -1,4 +1,4 @@
-package dev.shop.assistant.execute;
+package dev.shop.assistant.shop;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,12 +11,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.shop.runtime.crac.CracResources;
 
 /**
  * The shop's public HTTP API as a shopper's agent calls it. Transient failures (connection errors, 429,
  * 502, 503, 504) are retried with exponential backoff; every other answer is returned as it is.
+ *
+ * <p>A CRaC resource: its client (and the connections it pools) is closed before a SnapStart checkpoint and a new
+ * one is made after the restore, so a restored instance never reuses a socket of the snapshotted process.
  */
-public class ShopApi {
+public class ShopApi implements CracResources.CheckpointAware {
 
     public record Response(int status, JsonNode body) {
         public boolean ok() {
@@ -34,7 +38,7 @@ public class ShopApi {
         }
     }
 
-    private final HttpClient http;
+    private volatile HttpClient http;
     private final ObjectMapper mapper;
     private final String baseUrl;
     private final String adminToken;
@@ -42,12 +46,50 @@ public class ShopApi {
     private final Duration firstBackoff;
 
     public ShopApi(String baseUrl, ObjectMapper mapper, String adminToken, int attempts, Duration firstBackoff) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = newClient();
         this.mapper = mapper;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.adminToken = adminToken;
         this.attempts = attempts;
         this.firstBackoff = firstBackoff;
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The client calls go through now; a new one after every restore. */
+    public HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = newClient();
+                }
+                c = http;
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public String name() {
+        return "shop-api";
+    }
+
+    /** Closes the client and its pooled connections (waiting for calls under way); the next call makes a new one. */
+    @Override
+    public synchronized void suspend() {
+        HttpClient c = http;
+        http = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void resume() {
+        client();
     }
 
     public Response get(String path) {
@@ -89,7 +131,7 @@ public class ShopApi {
                 } else {
                     request.method(method, HttpRequest.BodyPublishers.noBody());
                 }
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if ((status == 429 || status == 502 || status == 503 || status == 504) && attempt < attempts) {
                     sleep(backoff);

@@ -1,5 +1,6 @@
-package dev.shop.assistant;
+package dev.shop.assistant.conversation;
 
+import dev.shop.assistant.domain.ParseIntent;
 import dev.shop.assistant.parser.IntentParser;
 import dev.shop.assistant.parser.ParseResult;
 import dev.shop.assistant.parser.SessionContext;
@@ -7,9 +8,6 @@ import dev.shop.assistant.session.SessionStore;
 
 /** parseIntent's rule: load the session, parse, keep the session. */
 public class AssistantService {
-
-    public record ParseIntent(String text, String sessionId) {
-    }
 
     private final IntentParser parser;
     private final SessionStore sessions;
