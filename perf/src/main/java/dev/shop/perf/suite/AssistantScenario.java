@@ -80,6 +80,15 @@ final class AssistantScenario {
                         return Outcome.failure("POST /assistant/execute " + reply.problem());
                     }
                     String status = reply.body().path("status").asText("?");
+                    // A plan that outlived the request (202, RUNNING) is followed to its end, as a client would.
+                    String planId = reply.body().path("planId").asText("");
+                    while (status.equals("RUNNING") && !planId.isEmpty()) {
+                        reply = http.get("/assistant/plans/" + planId + "?waitSeconds=8", "perf-assistant-" + id);
+                        if (!reply.ok()) {
+                            return Outcome.failure("GET /assistant/plans/{planId} " + reply.problem());
+                        }
+                        status = reply.body().path("status").asText("?");
+                    }
                     statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                     // A question back (NEEDS_INPUT) is an answer too; a plan that failed is not.
                     return status.equals("COMPLETED") || status.equals("NEEDS_INPUT") ? Outcome.SUCCESS

@@ -20,6 +20,7 @@ import dev.shop.assistant.parser.ParseResult;
 import dev.shop.runtime.http.HttpOperation;
 import dev.shop.runtime.http.HttpOperations;
 import dev.shop.runtime.http.HttpRequest;
+import dev.shop.runtime.http.LongPoll;
 import dev.shop.runtime.http.HttpResponse;
 import dev.shop.runtime.http.JsonBodies;
 import dev.shop.runtime.problem.Problem;
@@ -105,22 +106,9 @@ public class AssistantHttp implements HttpOperations {
         return HttpResponse.json(mapper, 200, plan);
     }
 
-    /** {@code waitSeconds}: 0 to {@value #MAX_WAIT_SECONDS}, how long to wait for a running plan to end. */
+    /** How long to wait for a running plan to end (0 to {@value #MAX_WAIT_SECONDS} s). */
     private static Duration waitFor(HttpRequest request) {
-        Optional<String> text = request.query("waitSeconds");
-        if (text.isEmpty() || text.get().isBlank()) {
-            return Duration.ZERO;
-        }
-        int seconds;
-        try {
-            seconds = Integer.parseInt(text.get().trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("waitSeconds", "must be a whole number of seconds");
-        }
-        if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
-            throw ProblemException.invalidField("waitSeconds", "must be between 0 and " + MAX_WAIT_SECONDS);
-        }
-        return Duration.ofSeconds(seconds);
+        return LongPoll.waitFor(request, MAX_WAIT_SECONDS);
     }
 
     private static void text(String text, boolean required) {
